@@ -1,0 +1,138 @@
+package io.github.mbaseresnet.experiment;
+
+import io.github.mbaseresnet.align.CentreCropAligner;
+import io.github.mbaseresnet.align.FaceAligner;
+import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.loss.LossConfig;
+import io.github.mbaseresnet.loss.LossKind;
+import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.model.Variant;
+import io.github.mbaseresnet.train.Augmentation;
+import io.github.mbaseresnet.train.TrainingConfig;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one place where the harness's settings get their values. Each setting is a {@code fer.*} key looked up, in this
+ * order, as a system property ({@code -Dfer.epochs=5}), then as an environment variable (upper case, dots as
+ * underscores: {@code FER_EPOCHS=5}), then the protocol's or the paper's default. README.md lists them all.
+ */
+public final class HarnessSettings {
+    private final Function<String, String> lookup;
+
+    public HarnessSettings(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** System properties, then environment variables. */
+    public static HarnessSettings fromEnvironment() {
+        return new HarnessSettings(key -> Optional.ofNullable(System.getProperty(key))
+                .orElseGet(() -> System.getenv(environmentName(key))));
+    }
+
+    public static HarnessSettings of(Map<String, String> values) {
+        return new HarnessSettings(values::get);
+    }
+
+    /** {@code fer.data.jaffe} → {@code FER_DATA_JAFFE}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public Optional<String> raw(String key) {
+        return Optional.ofNullable(lookup.apply(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The protocol named by {@code fer.protocol} (default reduced) with per-field overrides applied. */
+    public Protocol protocol() {
+        Protocol base = Protocol.named(raw("fer.protocol").orElse(Protocol.REDUCED.name()));
+        return new Protocol(base.name(),
+                integer("fer.epochs", base.epochs()),
+                integer("fer.runs", base.runs()),
+                integer("fer.folds.limit", base.foldLimit()),
+                raw("fer.model.widths").map(v -> integers("fer.model.widths", v)).orElse(base.branchWidths()),
+                integer("fer.model.blocks", base.blocks()),
+                decimal("fer.lr", base.learningRate()));
+    }
+
+    public long seed() {
+        return raw("fer.seed").map(v -> parse("fer.seed", v, Long::parseLong)).orElse(42L);
+    }
+
+    /** The folder of a user's copy of {@code dataset}, if configured. */
+    public Optional<Path> datasetRoot(DatasetId dataset) {
+        return raw(dataset.property()).map(Path::of);
+    }
+
+    /** Number of subject-independent folds: {@code fer.folds.<dataset>}, else the dataset's standard. */
+    public int folds(DatasetId dataset) {
+        return integer("fer.folds." + dataset.key(), dataset.defaultFolds());
+    }
+
+    /** Where generated data (the embedded dataset) is cached. */
+    public Path cacheDir() {
+        return Path.of(raw("fer.cache").orElse("target/fer-cache"));
+    }
+
+    /** Where run records, per-fold CSVs and the summary are written. */
+    public Path resultsDir() {
+        return Path.of(raw("fer.results").orElse("target/fer-results"));
+    }
+
+    public NetworkConfig network(Variant variant, LossKind lossKind, int classes, long seed) {
+        Protocol p = protocol();
+        LossConfig loss = new LossConfig(lossKind, decimal("fer.loss.scale", LossConfig.DEFAULT_SCALE),
+                decimal("fer.loss.margin", LossConfig.DEFAULT_MARGIN));
+        return new NetworkConfig(variant, loss, augmentation().cropSize(), 1, p.branchWidths(), p.blocks(),
+                integer("fer.model.reduction", 16), integer("fer.model.reduction.floor", 4), classes, seed);
+    }
+
+    public TrainingConfig training() {
+        Protocol p = protocol();
+        return new TrainingConfig(p.epochs(), integer("fer.batch", TrainingConfig.PAPER_BATCH_SIZE), p.learningRate(),
+                decimal("fer.adam.beta1", 0.9), decimal("fer.adam.beta2", 0.999),
+                integer("fer.lr.halving", TrainingConfig.PAPER_HALVING_PERIOD), augmentation());
+    }
+
+    public Augmentation augmentation() {
+        return new Augmentation(integer("fer.crop", 64), bool("fer.mirror", true));
+    }
+
+    public FaceAligner aligner() {
+        return new CentreCropAligner(integer("fer.align.size", 70), decimal("fer.align.fraction", 0.8));
+    }
+
+    private int integer(String key, int fallback) {
+        return raw(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+    }
+
+    private double decimal(String key, double fallback) {
+        return raw(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return raw(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(key + "=" + v + " is not a boolean (true/false)");
+        }).orElse(fallback);
+    }
+
+    private static List<Integer> integers(String key, String value) {
+        return Arrays.stream(value.split(",")).map(v -> parse(key, v.trim(), Integer::parseInt)).toList();
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not a valid number");
+        }
+    }
+}

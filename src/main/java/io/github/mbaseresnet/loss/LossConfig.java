@@ -1,0 +1,36 @@
+package io.github.mbaseresnet.loss;
+
+/**
+ * The head and its hyper-parameters. The paper gives no values for s and m (PAPER.md §3): both are assumptions.
+ *
+ * @param kind   proposed loss or plain softmax
+ * @param scale  s, the fixed feature norm; exp maps cos ∈ [−1, 1] to [0.37, 2.72], so the logit range is 2.35·s
+ * @param margin m ≥ 0, subtracted from the target cosine inside the exponential
+ */
+public record LossConfig(LossKind kind, double scale, double margin) {
+
+    /** s = 16 gives a logit range of about 38, comparable to CosFace's (s = 64 on cos ∈ [−1, 1] with m = 0.35). */
+    public static final double DEFAULT_SCALE = 16.0;
+    /** CosFace's margin, reused (assumption). */
+    public static final double DEFAULT_MARGIN = 0.35;
+
+    public LossConfig {
+        if (kind == null) {
+            throw new IllegalArgumentException("loss kind (fer.loss) must be set");
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("loss scale s (fer.loss.scale) must be > 0, got " + scale);
+        }
+        if (!(margin >= 0) || !Double.isFinite(margin)) {
+            throw new IllegalArgumentException("loss margin m (fer.loss.margin) must be >= 0, got " + margin);
+        }
+    }
+
+    public static LossConfig proposed() {
+        return new LossConfig(LossKind.EXP_COSINE_MARGIN, DEFAULT_SCALE, DEFAULT_MARGIN);
+    }
+
+    public static LossConfig softmax() {
+        return new LossConfig(LossKind.SOFTMAX, DEFAULT_SCALE, DEFAULT_MARGIN);
+    }
+}
