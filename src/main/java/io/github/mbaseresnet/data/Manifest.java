@@ -1,0 +1,89 @@
+package io.github.mbaseresnet.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The sha256 of each file a protocol uses and their aggregate: sha256 over the UTF-8 concatenation of the lines
+ * {@code "<sha256>  <relative path>\n"} sorted by relative path ('/' separators). For JAFFE the relative path is
+ * the file name (DATASETS.md §6).
+ */
+public final class Manifest {
+    private final SortedMap<String, String> fileSha256;
+    private final String sha256;
+
+    private Manifest(SortedMap<String, String> fileSha256) {
+        this.fileSha256 = Collections.unmodifiableSortedMap(fileSha256);
+        StringBuilder lines = new StringBuilder();
+        fileSha256.forEach((path, hash) -> lines.append(hash).append("  ").append(path).append('\n'));
+        this.sha256 = HexFormat.of().formatHex(digest().digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Hashes {@code files}, each of which must lie under {@code root}.
+     *
+     * @throws DatasetException naming a file that is outside {@code root} or cannot be read
+     */
+    public static Manifest of(Path root, List<Path> files) {
+        Path base = root.toAbsolutePath().normalize();
+        SortedMap<String, String> hashes = new TreeMap<>();
+        for (Path file : files) {
+            Path abs = file.toAbsolutePath().normalize();
+            if (!abs.startsWith(base) || abs.equals(base)) {
+                throw new DatasetException(file, "is not inside the dataset folder " + root);
+            }
+            hashes.put(relativePath(base.relativize(abs)), sha256(file));
+        }
+        return new Manifest(hashes);
+    }
+
+    /** sha256 (lower-case hex) per relative path, sorted by path. */
+    public SortedMap<String, String> fileSha256() {
+        return fileSha256;
+    }
+
+    /** The aggregate hash pinned as {@code manifest_sha256} in {@code datasets.lock}. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String relativePath(Path relative) {
+        StringBuilder s = new StringBuilder();
+        for (Path part : relative) {
+            s.append(s.length() == 0 ? "" : "/").append(part);
+        }
+        return s.toString();
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest md = digest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                md.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new DatasetException(file, "could not be read for hashing (" + e.getMessage() + ")", e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
