@@ -85,6 +85,16 @@ public final class HarnessSettings {
         return Path.of(raw("fer.results").orElse("target/fer-results"));
     }
 
+    /** The datasets.lock file copies are checked against ({@code fer.lock}, default {@code datasets.lock}). */
+    public Path lockFile() {
+        return Path.of(raw("fer.lock").orElse("datasets.lock"));
+    }
+
+    /** Whether a copy that differs from datasets.lock is refused (default) or only reported. */
+    public boolean enforceLock() {
+        return bool("fer.lock.enforce", true);
+    }
+
     public NetworkConfig network(Variant variant, LossKind lossKind, int classes, long seed) {
         Protocol p = protocol();
         LossConfig loss = new LossConfig(lossKind, decimal("fer.loss.scale", LossConfig.DEFAULT_SCALE),

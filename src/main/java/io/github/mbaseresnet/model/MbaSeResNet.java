@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -39,14 +40,21 @@ public final class MbaSeResNet {
     }
 
     public static ComputationGraph build(NetworkConfig cfg, IUpdater updater) {
-        ComputationGraph net = new ComputationGraph(configuration(cfg, updater));
+        return build(cfg, updater, DataType.FLOAT);
+    }
+
+    /** {@code dataType} DOUBLE is for gradient checks; training uses FLOAT. */
+    public static ComputationGraph build(NetworkConfig cfg, IUpdater updater, DataType dataType) {
+        ComputationGraph net = new ComputationGraph(configuration(cfg, updater, dataType));
         net.init();
         return net;
     }
 
-    public static ComputationGraphConfiguration configuration(NetworkConfig cfg, IUpdater updater) {
+    public static ComputationGraphConfiguration configuration(NetworkConfig cfg, IUpdater updater,
+            DataType dataType) {
         GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(cfg.seed())
+                .dataType(dataType)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)
                 .graphBuilder()

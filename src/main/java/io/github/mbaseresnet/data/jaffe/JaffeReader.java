@@ -1,7 +1,7 @@
 package io.github.mbaseresnet.data.jaffe;
 
 import io.github.mbaseresnet.data.DatasetException;
-import io.github.mbaseresnet.data.DatasetInfo;
+import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.data.DatasetReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Sample;
@@ -24,10 +24,6 @@ import java.util.stream.Stream;
  */
 public final class JaffeReader implements DatasetReader {
 
-    public static final DatasetInfo INFO = new DatasetInfo("jaffe",
-            "JAFFE: request access on Zenodo (DOI 10.5281/zenodo.3451524), non-commercial research only; "
-                    + "cite Lyons et al., FG 1998. Point -Dfer.data.jaffe at the folder holding the 213 *.tiff files.");
-
     private static final String PATTERN_HINT = "<POSER>.<EXP><n>.<serial>.tiff, e.g. KA.AN1.39.tiff "
             + "(POSER two capital letters, EXP one of AN DI FE HA NE SA SU, n a take index 1-9)";
 
@@ -38,7 +34,7 @@ public final class JaffeReader implements DatasetReader {
     @Override
     public List<Sample> read(Path root) {
         if (!Files.exists(root)) {
-            throw new DatasetException(root, "the JAFFE folder does not exist. " + INFO.obtainHint());
+            throw new DatasetException(root, "the JAFFE folder does not exist. " + DatasetId.JAFFE.obtainHint());
         }
         if (!Files.isDirectory(root)) {
             throw new DatasetException(root, "is a file, not a folder: point at the folder holding the JAFFE "
@@ -84,7 +80,7 @@ public final class JaffeReader implements DatasetReader {
             return problem + ". Its subfolder " + withTiffs.get(0) + " holds .tiff files: point at that folder "
                     + "instead.";
         }
-        return problem + ". " + INFO.obtainHint();
+        return problem + ". " + DatasetId.JAFFE.obtainHint();
     }
 
     private static boolean holdsTiffs(Path dir) {

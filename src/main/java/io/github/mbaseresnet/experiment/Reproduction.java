@@ -1,0 +1,49 @@
+package io.github.mbaseresnet.experiment;
+
+import io.github.mbaseresnet.align.Face;
+import io.github.mbaseresnet.align.FacePreparation;
+import io.github.mbaseresnet.backend.BackendSetup;
+import io.github.mbaseresnet.data.ClassSet;
+import io.github.mbaseresnet.eval.Statistics;
+import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.report.EnvironmentInfo;
+import io.github.mbaseresnet.train.Trainer;
+import io.github.mbaseresnet.train.TrainingConfig;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Trains and evaluates one table cell on a loaded dataset under the configured protocol. */
+public final class Reproduction {
+    private final HarnessSettings settings;
+    private final Consumer<String> log;
+
+    public Reproduction(HarnessSettings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public CellReport run(String table, ExpectedCell cell, DatasetSource.LoadedDataset dataset) {
+        BackendSetup.prepare();
+        ClassSet classes = ClassSet.SIX_BASIC;
+        List<Face> faces = new FacePreparation(settings.aligner()).prepare(dataset.samples(), classes);
+        Protocol protocol = settings.protocol();
+        TrainingConfig training = settings.training();
+        long seed = settings.seed();
+        NetworkConfig network = settings.network(cell.variant(), cell.loss(), classes.size(), seed);
+        int folds = settings.folds(dataset.id());
+        int subjects = (int) faces.stream().map(Face::subject).distinct().count();
+        log.accept(String.format("%s · %s · %s: %d images of %d subjects, %d folds (%d trained) × %d run(s), "
+                        + "%d epochs, protocol %s", table, dataset.id().displayName(), cell.row(), faces.size(),
+                subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
+                .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
+        Statistics stats = m.statistics();
+        Verdict verdict = cell.accepts(stats.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
+        String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
+                : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
+        return new CellReport(table, cell, protocol.name(), network, training, settings.aligner().describe(), seed,
+                dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
+                lockStatus, m, stats, verdict, EnvironmentInfo.collect());
+    }
+}

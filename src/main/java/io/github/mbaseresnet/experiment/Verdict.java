@@ -1,0 +1,11 @@
+package io.github.mbaseresnet.experiment;
+
+/** The outcome of comparing a measured cell with its expected value. */
+public enum Verdict {
+    /** The expected value lies within tolerance of the measured mean. */
+    PASS,
+    /** The measured mean is further from the expected value than the tolerance. */
+    OUT_OF_TOLERANCE,
+    /** The dataset is not configured; nothing was measured. */
+    SKIPPED
+}

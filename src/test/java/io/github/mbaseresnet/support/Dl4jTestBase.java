@@ -1,0 +1,27 @@
+package io.github.mbaseresnet.support;
+
+import io.github.mbaseresnet.backend.BackendSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Like DL4J's BaseDL4JTest: one place that prepares the backend and fixes data types and seeds for every test. */
+public abstract class Dl4jTestBase {
+
+    @BeforeAll
+    static void prepareBackend() {
+        BackendSetup.prepare();
+    }
+
+    @BeforeEach
+    void fixRandomnessAndTypes() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Nd4j.getRandom().setSeed(12345);
+    }
+
+    /** Gradient checks need double precision everywhere. */
+    protected static void useDouble() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+}
