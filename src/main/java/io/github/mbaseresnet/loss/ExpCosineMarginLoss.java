@@ -52,7 +52,10 @@ public class ExpCosineMarginLoss extends SameDiffOutputLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, SDVariable labels, Map<String, SDVariable> params) {
         SDVariable w = params.get(WEIGHTS);
-        SDVariable xUnit = input.div(sd.math().sqrt(sd.sum(input.mul(input), true, 1).add(NORM_EPSILON)));
+        // x / ‖x‖ as diag(1/‖x‖)·x: a [1,1] divisor broadcast over a [1,C] row gets a wrong gradient in SameDiff M2.1
+        // (mini-batches of one failed the gradient check); the matrix form has no broadcast at all.
+        SDVariable inverseNorm = sd.math().rsqrt(sd.sum(input.mul(input), false, 1).add(NORM_EPSILON));
+        SDVariable xUnit = sd.math().diag(inverseNorm).mmul(input);
         SDVariable wUnit = w.div(sd.math().sqrt(sd.sum(w.mul(w), true, 0).add(NORM_EPSILON)));
         SDVariable cos = xUnit.mmul(COSINE, wUnit);
         // labels are one-hot, so cos − m·labels subtracts m from the target cosine only

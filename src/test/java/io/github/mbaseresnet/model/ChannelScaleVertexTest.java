@@ -50,7 +50,7 @@ class ChannelScaleVertexTest extends Dl4jTestBase {
         INDArray s = Nd4j.create(new double[] {10, 100, -1, 0.5}, new long[] {2, 2});
         impl.setInputs(new INDArray[] {x, s});
         INDArray out = impl.doForward(false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
-        assertThat(out.toDoubleVector()).containsExactly(10, 20, 300, 400, -5, -6, 3.5, 4);
+        assertThat(out.reshape(8).toDoubleVector()).containsExactly(10, 20, 300, 400, -5, -6, 3.5, 4);
     }
 
     @ParameterizedTest(name = "mini-batch {0}")
