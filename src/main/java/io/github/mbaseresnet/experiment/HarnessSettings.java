@@ -49,16 +49,20 @@ public final class HarnessSettings {
         return Optional.ofNullable(lookup.apply(key)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    /** The protocol named by {@code fer.protocol} (default reduced) with per-field overrides applied. */
+    /**
+     * The protocol named by {@code fer.protocol} (default reduced) with per-field overrides applied; an overridden
+     * protocol is named {@code <name>-custom}, so that calibrations recorded for the preset do not apply to it.
+     */
     public Protocol protocol() {
         Protocol base = Protocol.named(raw("fer.protocol").orElse(Protocol.REDUCED.name()));
-        return new Protocol(base.name(),
+        Protocol effective = new Protocol(base.name(),
                 integer("fer.epochs", base.epochs()),
                 integer("fer.runs", base.runs()),
                 integer("fer.folds.limit", base.foldLimit()),
                 raw("fer.model.widths").map(v -> integers("fer.model.widths", v)).orElse(base.branchWidths()),
                 integer("fer.model.blocks", base.blocks()),
                 decimal("fer.lr", base.learningRate()));
+        return effective.equals(base) ? base : effective.renamed(base.name() + "-custom");
     }
 
     public long seed() {
@@ -114,8 +118,10 @@ public final class HarnessSettings {
         return new Augmentation(integer("fer.crop", 64), bool("fer.mirror", true));
     }
 
-    public FaceAligner aligner() {
-        return new CentreCropAligner(integer("fer.align.size", 70), decimal("fer.align.fraction", 0.8));
+    /** Centre crop to 70×70 (PAPER.md §4); the crop fraction is {@code fer.align.fraction.<dataset>}. */
+    public FaceAligner aligner(DatasetId dataset) {
+        return new CentreCropAligner(integer("fer.align.size", 70),
+                decimal("fer.align.fraction." + dataset.key(), dataset.centreCropFraction()));
     }
 
     private int integer(String key, int fallback) {

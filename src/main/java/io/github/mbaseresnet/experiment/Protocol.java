@@ -22,9 +22,9 @@ public record Protocol(String name, int epochs, int runs, int foldLimit, List<In
         double learningRate) {
 
     /** Seconds on 2 CPU cores: a check that the whole pipeline learns, not a reproduction. */
-    public static final Protocol SMOKE = new Protocol("smoke", 6, 1, 2, List.of(16, 32, 64), 1, 1e-3);
+    public static final Protocol SMOKE = new Protocol("smoke", 8, 1, 2, List.of(16, 32, 64), 1, 1e-3);
     /** Minutes on 2 CPU cores: every fold once, a narrow network, a larger step to converge in few epochs. */
-    public static final Protocol REDUCED = new Protocol("reduced", 12, 1, 0, List.of(16, 32, 64), 2, 1e-3);
+    public static final Protocol REDUCED = new Protocol("reduced", 20, 1, 0, List.of(16, 32, 64), 2, 1e-3);
     /** The paper's protocol; a GPU job. */
     public static final Protocol PAPER = new Protocol("paper", 20, 10, 0, NetworkConfig.PAPER_WIDTHS, 2, 1e-4);
 
@@ -43,6 +43,10 @@ public record Protocol(String name, int epochs, int runs, int foldLimit, List<In
         return PRESETS.stream().filter(p -> p.name.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown protocol '" + name
                         + "' (fer.protocol): use one of " + PRESETS.stream().map(Protocol::name).toList()));
+    }
+
+    public Protocol renamed(String newName) {
+        return new Protocol(newName, epochs, runs, foldLimit, branchWidths, blocks, learningRate);
     }
 
     /** Number of folds actually trained out of {@code folds}. */

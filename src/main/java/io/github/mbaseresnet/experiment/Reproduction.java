@@ -26,7 +26,7 @@ public final class Reproduction {
     public CellReport run(String table, ExpectedCell cell, DatasetSource.LoadedDataset dataset) {
         BackendSetup.prepare();
         ClassSet classes = ClassSet.SIX_BASIC;
-        List<Face> faces = new FacePreparation(settings.aligner()).prepare(dataset.samples(), classes);
+        List<Face> faces = new FacePreparation(settings.aligner(dataset.id())).prepare(dataset.samples(), classes);
         Protocol protocol = settings.protocol();
         TrainingConfig training = settings.training();
         long seed = settings.seed();
@@ -42,7 +42,7 @@ public final class Reproduction {
         Verdict verdict = cell.accepts(stats.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
-        return new CellReport(table, cell, protocol.name(), network, training, settings.aligner().describe(), seed,
+        return new CellReport(table, cell, protocol.name(), network, training, settings.aligner(dataset.id()).describe(), seed,
                 dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
                 lockStatus, m, stats, verdict, EnvironmentInfo.collect());
     }

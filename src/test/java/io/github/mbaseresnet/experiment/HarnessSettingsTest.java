@@ -1,0 +1,61 @@
+package io.github.mbaseresnet.experiment;
+
+import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.loss.LossKind;
+import io.github.mbaseresnet.model.Variant;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HarnessSettingsTest {
+    @Test
+    void defaultsAreTheReducedProtocolWithThePapersOptimiser() {
+        HarnessSettings s = HarnessSettings.of(Map.of());
+        assertThat(s.protocol()).isEqualTo(Protocol.REDUCED);
+        assertThat(s.training().batchSize()).isEqualTo(16);
+        assertThat(s.training().beta1()).isEqualTo(0.9);
+        assertThat(s.training().halvingPeriod()).isEqualTo(200_000);
+        assertThat(s.seed()).isEqualTo(42);
+        assertThat(s.folds(DatasetId.JAFFE)).isEqualTo(10);
+        assertThat(s.datasetRoot(DatasetId.JAFFE)).isEmpty();
+    }
+
+    @Test
+    void thePaperProtocolUsesThePapersNumbers() {
+        HarnessSettings s = HarnessSettings.of(Map.of("fer.protocol", "paper"));
+        assertThat(s.protocol().runs()).isEqualTo(10);
+        assertThat(s.training().learningRate()).isEqualTo(1e-4);
+        assertThat(s.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, 6, 1).branchWidths())
+                .containsExactly(64, 128, 256);
+    }
+
+    @Test
+    void overridesApplyAndRenameTheProtocol() {
+        HarnessSettings s = HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.epochs", "3",
+                "fer.model.widths", "32, 64", "fer.data.jaffe", "/data/jaffe"));
+        assertThat(s.protocol().name()).isEqualTo("smoke-custom");
+        assertThat(s.protocol().epochs()).isEqualTo(3);
+        assertThat(s.protocol().branchWidths()).isEqualTo(List.of(32, 64));
+        assertThat(s.datasetRoot(DatasetId.JAFFE)).contains(Path.of("/data/jaffe"));
+    }
+
+    @Test
+    void environmentVariableNamesAreUpperCaseWithUnderscores() {
+        assertThat(HarnessSettings.environmentName("fer.data.jaffe")).isEqualTo("FER_DATA_JAFFE");
+    }
+
+    @Test
+    void badValuesNameTheSetting() {
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.epochs", "many")).protocol())
+                .hasMessage("fer.epochs=many is not a valid number");
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.protocol", "quick")).protocol())
+                .hasMessageContaining("unknown protocol 'quick'").hasMessageContaining("smoke, reduced, paper");
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.mirror", "maybe")).augmentation())
+                .hasMessageContaining("fer.mirror=maybe");
+    }
+}
