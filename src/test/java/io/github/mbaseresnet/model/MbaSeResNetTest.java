@@ -113,6 +113,8 @@ class MbaSeResNetTest extends Dl4jTestBase {
 
     @Test
     void convolutionLayersRunOnTheOneDnnHelperOnCpu() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("cpu".equals(System.getProperty("fer.backend", "cpu")),
+                "oneDNN helpers exist on the CPU backend only");
         ComputationGraph net = MbaSeResNet.build(tiny(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN),
                 new NoOp());
         assertThat(net.getLayer("stem").getHelper()).isInstanceOf(MKLDNNConvHelper.class);
