@@ -9,8 +9,9 @@ package io.github.mbaseresnet.train;
  */
 public record Augmentation(int cropSize, boolean mirror) {
     public Augmentation {
-        if (cropSize < 8) {
-            throw new IllegalArgumentException("crop size (fer.crop) must be >= 8, got " + cropSize);
+        // the network checks the crop against its downsampling (NetworkConfig); here only a crop must exist
+        if (cropSize < 1) {
+            throw new IllegalArgumentException("crop size (fer.crop) must be >= 1, got " + cropSize);
         }
     }
 }
