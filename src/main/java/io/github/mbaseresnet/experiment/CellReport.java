@@ -8,14 +8,25 @@ import java.util.Map;
 
 /**
  * The complete record of one reproduced table cell: what was expected, how it was measured and what came out. It is
- * written as the cell's JSON run record and feeds the Allure result and the summary table.
+ * written as the cell's JSON run record and feeds the Allure result and the summary table. A training that is not a
+ * table cell (the command line's {@code train}) has no expected value and the verdict {@link Verdict#NOT_COMPARED}.
  */
-public record CellReport(String table, ExpectedCell expected, String protocol, NetworkConfig network,
+public record CellReport(String table, String row, ExpectedCell expected, String protocol, NetworkConfig network,
         TrainingConfig training, String alignment, long seed, String dataset, String datasetRoot,
         int images, int subjects, String manifestSha256, String lockStatus, CellMeasurement measurement,
         Statistics statistics, Verdict verdict, Map<String, String> environment) {
 
     public double measuredMean() {
         return statistics.mean();
+    }
+
+    /**
+     * This measurement as {@code table}'s {@code cell}: PASS when the cell's value lies within tolerance of the mean.
+     * One measurement can serve several tables (Tables 1, 5 and 6 share the MBA-SE-ResNet rows).
+     */
+    public CellReport judgedAgainst(String forTable, ExpectedCell cell) {
+        Verdict v = cell.accepts(statistics.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
+        return new CellReport(forTable, cell.row(), cell, protocol, network, training, alignment, seed, dataset, datasetRoot,
+                images, subjects, manifestSha256, lockStatus, measurement, statistics, v, environment);
     }
 }

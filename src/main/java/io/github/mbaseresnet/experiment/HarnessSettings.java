@@ -36,6 +36,12 @@ public final class HarnessSettings {
                 .orElseGet(() -> System.getenv(environmentName(key))));
     }
 
+    /** {@code overrides} (the command line's {@code -D key=value}) first, then system properties and the environment. */
+    public static HarnessSettings layered(Map<String, String> overrides) {
+        HarnessSettings environment = fromEnvironment();
+        return new HarnessSettings(key -> overrides.containsKey(key) ? overrides.get(key) : environment.lookup.apply(key));
+    }
+
     public static HarnessSettings of(Map<String, String> values) {
         return new HarnessSettings(values::get);
     }
@@ -50,19 +56,38 @@ public final class HarnessSettings {
     }
 
     /**
-     * The protocol named by {@code fer.protocol} (default reduced) with per-field overrides applied; an overridden
-     * protocol is named {@code <name>-custom}, so that calibrations recorded for the preset do not apply to it.
+     * The protocol named by {@code fer.protocol} (default reduced) with per-field overrides applied. When any
+     * setting that changes results (a protocol field, the loss's s or m, batch, Adam, crop, mirror, alignment, folds,
+     * reduction) differs from its default, the protocol is named {@code <name>-custom}, so that calibrations recorded
+     * for the preset do not apply to it. The seed is not such a setting: tolerances cover seed-to-seed spread.
      */
     public Protocol protocol() {
+        Protocol effective = preset();
+        boolean custom = !effective.equals(Protocol.named(effective.name())) || changesResults();
+        return custom ? effective.renamed(effective.name() + "-custom") : effective;
+    }
+
+    /** The named protocol with its field overrides, under its own name. */
+    private Protocol preset() {
         Protocol base = Protocol.named(raw("fer.protocol").orElse(Protocol.REDUCED.name()));
-        Protocol effective = new Protocol(base.name(),
+        return new Protocol(base.name(),
                 integer("fer.epochs", base.epochs()),
                 integer("fer.runs", base.runs()),
                 integer("fer.folds.limit", base.foldLimit()),
                 raw("fer.model.widths").map(v -> integers("fer.model.widths", v)).orElse(base.branchWidths()),
                 integer("fer.model.blocks", base.blocks()),
                 decimal("fer.lr", base.learningRate()));
-        return effective.equals(base) ? base : effective.renamed(base.name() + "-custom");
+    }
+
+    /** Whether a non-protocol setting that changes what is trained differs from its default. */
+    private boolean changesResults() {
+        HarnessSettings defaults = new HarnessSettings(k -> k.equals("fer.protocol") ? lookup.apply(k) : null);
+        if (!training().equals(defaults.training()) || !network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
+                6, 0).equals(defaults.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, 6, 0))) {
+            return true;
+        }
+        return Arrays.stream(DatasetId.values()).anyMatch(d -> folds(d) != defaults.folds(d)
+                || !aligner(d).describe().equals(defaults.aligner(d).describe()));
     }
 
     public long seed() {
@@ -100,7 +125,7 @@ public final class HarnessSettings {
     }
 
     public NetworkConfig network(Variant variant, LossKind lossKind, int classes, long seed) {
-        Protocol p = protocol();
+        Protocol p = preset();
         LossConfig loss = new LossConfig(lossKind, decimal("fer.loss.scale", LossConfig.DEFAULT_SCALE),
                 decimal("fer.loss.margin", LossConfig.DEFAULT_MARGIN));
         return new NetworkConfig(variant, loss, augmentation().cropSize(), 1, p.branchWidths(), p.blocks(),
@@ -108,7 +133,7 @@ public final class HarnessSettings {
     }
 
     public TrainingConfig training() {
-        Protocol p = protocol();
+        Protocol p = preset();
         return new TrainingConfig(p.epochs(), integer("fer.batch", TrainingConfig.PAPER_BATCH_SIZE), p.learningRate(),
                 decimal("fer.adam.beta1", 0.9), decimal("fer.adam.beta2", 0.999),
                 integer("fer.lr.halving", TrainingConfig.PAPER_HALVING_PERIOD), augmentation());

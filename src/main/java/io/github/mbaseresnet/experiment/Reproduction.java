@@ -5,7 +5,9 @@ import io.github.mbaseresnet.align.FacePreparation;
 import io.github.mbaseresnet.backend.BackendSetup;
 import io.github.mbaseresnet.data.ClassSet;
 import io.github.mbaseresnet.eval.Statistics;
+import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.EnvironmentInfo;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
@@ -23,27 +25,33 @@ public final class Reproduction {
         this.log = log;
     }
 
+    /** Trains and evaluates {@code cell}'s row and compares the mean with the cell's value. */
     public CellReport run(String table, ExpectedCell cell, DatasetSource.LoadedDataset dataset) {
+        return measure(table, cell.row(), cell.variant(), cell.loss(), dataset).judgedAgainst(table, cell);
+    }
+
+    /** Trains and evaluates {@code variant} with {@code loss} on {@code dataset}; the verdict is NOT_COMPARED. */
+    public CellReport measure(String table, String row, Variant variant, LossKind loss,
+            DatasetSource.LoadedDataset dataset) {
         BackendSetup.prepare();
         ClassSet classes = ClassSet.SIX_BASIC;
         List<Face> faces = new FacePreparation(settings.aligner(dataset.id())).prepare(dataset.samples(), classes);
         Protocol protocol = settings.protocol();
         TrainingConfig training = settings.training();
         long seed = settings.seed();
-        NetworkConfig network = settings.network(cell.variant(), cell.loss(), classes.size(), seed);
+        NetworkConfig network = settings.network(variant, loss, classes.size(), seed);
         int folds = settings.folds(dataset.id());
         int subjects = (int) faces.stream().map(Face::subject).distinct().count();
         log.accept(String.format("%s · %s · %s: %d images of %d subjects, %d folds (%d trained) × %d run(s), "
-                        + "%d epochs, protocol %s", table, dataset.id().displayName(), cell.row(), faces.size(),
+                        + "%d epochs, protocol %s", table, dataset.id().displayName(), row, faces.size(),
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
         CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
-        Verdict verdict = cell.accepts(stats.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
-        return new CellReport(table, cell, protocol.name(), network, training, settings.aligner(dataset.id()).describe(), seed,
+        return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe(), seed,
                 dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
-                lockStatus, m, stats, verdict, EnvironmentInfo.collect());
+                lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
     }
 }

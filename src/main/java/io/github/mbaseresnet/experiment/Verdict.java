@@ -7,5 +7,7 @@ public enum Verdict {
     /** The measured mean is further from the expected value than the tolerance. */
     OUT_OF_TOLERANCE,
     /** The dataset is not configured; nothing was measured. */
-    SKIPPED
+    SKIPPED,
+    /** A training outside any table (command line {@code train}): nothing to compare with. */
+    NOT_COMPARED
 }

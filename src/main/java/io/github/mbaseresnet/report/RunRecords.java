@@ -21,14 +21,14 @@ public final class RunRecords {
         try {
             return json.writeValueAsString(report);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the run record of " + report.expected().row(), e);
+            throw new IllegalStateException("cannot serialise the run record of " + report.row(), e);
         }
     }
 
     /** Writes {@code <results>/<table>/<dataset>-<row>.json} and returns its path. */
     public Path write(CellReport report) {
         Path file = resultsDir.resolve(slug(report.table()))
-                .resolve(report.dataset() + "-" + slug(report.expected().row()) + ".json");
+                .resolve(report.dataset() + "-" + slug(report.row()) + ".json");
         AtomicFiles.write(file, toJson(report));
         return file;
     }

@@ -45,6 +45,35 @@ class HarnessSettingsTest {
     }
 
     @Test
+    void anySettingThatChangesResultsMakesTheProtocolCustomButTheSeedDoesNot() {
+        for (String key : List.of("fer.loss.margin", "fer.loss.scale", "fer.batch", "fer.crop", "fer.mirror",
+                "fer.model.reduction", "fer.folds.synthetic", "fer.align.fraction.jaffe", "fer.adam.beta2")) {
+            String value = switch (key) {
+                case "fer.mirror" -> "false";
+                case "fer.crop" -> "56";
+                case "fer.align.fraction.jaffe", "fer.adam.beta2" -> "0.5";
+                default -> "8";
+            };
+            assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", key, value)).protocol().name())
+                    .as(key).isEqualTo("smoke-custom");
+        }
+        // an explicit default is no change; a seed is covered by the tolerance, not by a new calibration
+        assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.loss.scale", "16", "fer.seed", "7"))
+                .protocol()).isEqualTo(Protocol.SMOKE);
+    }
+
+    @Test
+    void commandLineOverridesComeBeforeSystemProperties() {
+        System.setProperty("fer.epochs", "5");
+        try {
+            assertThat(HarnessSettings.layered(Map.of("fer.epochs", "2")).protocol().epochs()).isEqualTo(2);
+            assertThat(HarnessSettings.layered(Map.of()).protocol().epochs()).isEqualTo(5);
+        } finally {
+            System.clearProperty("fer.epochs");
+        }
+    }
+
+    @Test
     void environmentVariableNamesAreUpperCaseWithUnderscores() {
         assertThat(HarnessSettings.environmentName("fer.data.jaffe")).isEqualTo("FER_DATA_JAFFE");
     }

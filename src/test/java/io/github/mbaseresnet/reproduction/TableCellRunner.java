@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TableCellRunner {
     private final HarnessSettings settings = HarnessSettings.fromEnvironment();
+    private final MeasurementCache measurements;
+
+    TableCellRunner(MeasurementCache measurements) {
+        this.measurements = measurements;
+    }
 
     /** Arguments (display name, table, cell) for the reproduced cells of an expected-results file. */
     static Stream<Arguments> cells(String file) {
@@ -51,7 +56,9 @@ final class TableCellRunner {
                     "±" + format(cell.tolerance()), "SKIPPED: " + dataset.property() + " not set"));
             Assumptions.abort(reason);
         }
-        CellReport report = new Reproduction(settings, System.out::println).run(table, cell, loaded.get());
+        CellReport report = measurements.get(dataset.key() + "/" + cell.variant() + "/" + cell.loss(),
+                () -> new Reproduction(settings, System.out::println).measure(table, cell.row(), cell.variant(),
+                        cell.loss(), loaded.get())).judgedAgainst(table, cell);
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));

@@ -1,0 +1,31 @@
+package io.github.mbaseresnet.cli;
+
+import io.github.mbaseresnet.experiment.HarnessSettings;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options every subcommand shares. Settings are the same {@code fer.*} keys as the tests use (README "Settings"):
+ * {@code -D key=value} on the command line wins over a system property, which wins over an environment variable.
+ */
+final class CommonOptions {
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "a harness setting, e.g. -D fer.loss.margin=0.2")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress output on stderr")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "stack traces with error messages")
+    boolean verbose;
+
+    HarnessSettings harnessSettings() {
+        return HarnessSettings.layered(settings);
+    }
+
+    /** Implemented by commands that carry these options, so the error handler can honour --verbose. */
+    interface Holder {
+        CommonOptions common();
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.mbaseresnet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code fer}: the jobs around the reproduction tests (issue 7). Exit codes follow picocli's conventions: 0 success,
+ * 1 a run that failed on its input (message on stderr, stack trace only with {@code --verbose}), 2 a usage error.
+ */
+@Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerCommand.Version.class,
+        description = "MBA-SE-ResNet reproducibility harness: train and inspect the paper's networks.",
+        subcommands = {TrainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+public final class FerCommand {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line in-process (tests call this) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new FerCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            Object command = commandLine.getCommand();
+            boolean verbose = command instanceof CommonOptions.Holder h && h.common().verbose;
+            commandLine.getErr().println("fer " + commandLine.getCommandName() + ": " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The version from the build (harness.properties). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var env = io.github.mbaseresnet.report.EnvironmentInfo.collect();
+            return new String[] {"fer " + env.get("harness.version") + " (DL4J " + env.get("dl4j.version") + ")"};
+        }
+    }
+}

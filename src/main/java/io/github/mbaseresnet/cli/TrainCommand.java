@@ -1,0 +1,97 @@
+package io.github.mbaseresnet.cli;
+
+import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.experiment.CellReport;
+import io.github.mbaseresnet.experiment.DatasetSource;
+import io.github.mbaseresnet.experiment.HarnessSettings;
+import io.github.mbaseresnet.experiment.Reproduction;
+import io.github.mbaseresnet.loss.LossKind;
+import io.github.mbaseresnet.model.Variant;
+import io.github.mbaseresnet.report.RunRecords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code fer train}: one variant × loss on one dataset, cross-validated under the configured protocol. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train and evaluate one network variant with one loss on one dataset (subject-independent "
+                + "folds of the configured protocol); prints the mean accuracy and writes a run record.")
+final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, description = "dataset key: ${COMPLETION-CANDIDATES}",
+            converter = DatasetKey.class, completionCandidates = DatasetKey.Candidates.class)
+    DatasetId dataset;
+
+    @Option(names = "--variant", defaultValue = "MBA_SE_RESNET", description = "${COMPLETION-CANDIDATES} "
+            + "(default ${DEFAULT-VALUE})")
+    Variant variant;
+
+    @Option(names = "--loss", defaultValue = "EXP_COSINE_MARGIN", description = "${COMPLETION-CANDIDATES} "
+            + "(default ${DEFAULT-VALUE})")
+    LossKind loss;
+
+    @Option(names = "--protocol", description = "smoke | reduced | paper (default: fer.protocol, else reduced)")
+    String protocol;
+
+    @Option(names = "--seed", description = "base seed (default: fer.seed, else 42)")
+    Long seed;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() {
+        if (protocol != null) {
+            common.settings.put("fer.protocol", protocol);
+        }
+        if (seed != null) {
+            common.settings.put("fer.seed", Long.toString(seed));
+        }
+        HarnessSettings settings = common.harnessSettings();
+        var err = spec.commandLine().getErr();
+        var loaded = new DatasetSource(settings).load(dataset).orElseThrow(() -> new IllegalArgumentException(
+                DatasetSource.missingMessage(dataset)));
+        String row = variant.paperName() + " + " + loss.paperName();
+        CellReport report = new Reproduction(settings, line -> {
+            if (!common.quiet) {
+                err.println(line);
+            }
+        }).measure("train", row, variant, loss, loaded);
+        Path record = new RunRecords(settings.resultsDir()).write(report);
+        var stats = report.statistics();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "%s · %s: %.2f%% ± %.2f (sd over %d %s), protocol %s, seed %d; run record %s",
+                dataset.displayName(), row, stats.mean(), stats.standardDeviation(), stats.n(),
+                report.measurement().runs() > 1 ? "runs" : "folds", report.protocol(), report.seed(), record));
+        return 0;
+    }
+
+    /** Dataset names as users type them ({@code jaffe}, {@code ckplus}, …). */
+    static final class DatasetKey implements picocli.CommandLine.ITypeConverter<DatasetId> {
+        @Override
+        public DatasetId convert(String value) {
+            return DatasetId.fromKey(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "unknown dataset '" + value + "': use one of " + new Candidates()));
+        }
+
+        static final class Candidates extends java.util.ArrayList<String> {
+            Candidates() {
+                super(Arrays.stream(DatasetId.values()).map(DatasetId::key).toList());
+            }
+        }
+    }
+}
