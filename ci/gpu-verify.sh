@@ -6,5 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nvidia-smi --query-gpu=name,compute_cap,memory.total --format=csv
-mvn -B verify -Pcuda -Dfer.protocol="${FER_PROTOCOL:-paper}"
+# A publishing run appends its cells to the committed ledger (an ordinary run writes target/fer-results/ledger.jsonl).
+mvn -B verify -Pcuda -Dfer.protocol="${FER_PROTOCOL:-paper}" -Dfer.ledger="${FER_LEDGER:-reports/ledger.jsonl}"
 mvn -B allure:report

@@ -114,6 +114,14 @@ public final class HarnessSettings {
         return Path.of(raw("fer.results").orElse("target/fer-results"));
     }
 
+    /**
+     * The results ledger ({@code fer.ledger}): {@code target/fer-results/ledger.jsonl} by default, so an ordinary run
+     * leaves the repository untouched; publishing runs point it at {@code reports/ledger.jsonl} (ci/gpu-verify.sh).
+     */
+    public Path ledgerFile() {
+        return Path.of(raw("fer.ledger").orElse(resultsDir().resolve("ledger.jsonl").toString()));
+    }
+
     /** The datasets.lock file copies are checked against ({@code fer.lock}, default {@code datasets.lock}). */
     public Path lockFile() {
         return Path.of(raw("fer.lock").orElse("datasets.lock"));

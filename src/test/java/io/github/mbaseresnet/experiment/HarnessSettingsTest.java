@@ -58,7 +58,7 @@ class HarnessSettingsTest {
                     .as(key).isEqualTo("smoke-custom");
         }
         // an explicit default is no change; a seed is covered by the tolerance, not by a new calibration
-        assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.loss.scale", "16", "fer.seed", "7"))
+        assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.loss.scale", "4.0", "fer.seed", "7"))
                 .protocol()).isEqualTo(Protocol.SMOKE);
     }
 

@@ -8,12 +8,14 @@ import io.github.mbaseresnet.experiment.ExpectedResults;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
 import io.github.mbaseresnet.experiment.Verdict;
+import io.github.mbaseresnet.report.Ledger;
 import io.github.mbaseresnet.report.RunRecords;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.provider.Arguments;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -62,6 +64,13 @@ final class TableCellRunner {
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));
+        Ledger ledger = new Ledger(settings.ledgerFile());
+        Ledger.Entry entry = Ledger.Entry.of(report, Instant.now());
+        String movement = ledger.previous(entry).map(before -> String.format(Locale.ROOT, "%+.2f since %s%s",
+                entry.mean() - before.mean(), before.commit(), Ledger.movedBeyondNoise(before, entry)
+                        ? " (beyond noise)" : "")).orElse("first run");
+        Allure.parameter("change since the previous run", movement);
+        ledger.append(entry);
         var stats = report.statistics();
         String measured = format(stats.mean()) + (stats.n() > 1 ? " ± " + format(stats.standardDeviation()) : "");
         summary.add(new SummaryTable.Row(table, cell.row(), dataset.displayName(), format(cell.value()), measured,
