@@ -42,6 +42,24 @@ public record CellMeasurement(List<FoldResult> folds, int runs, int foldsPerRun)
         return folds.stream().map(f -> f.outcome().confusion()).reduce(ConfusionMatrix::plus).orElseThrow();
     }
 
+    /** Every fold as one side of a paired comparison (run, fold, test subjects, accuracy). */
+    public List<io.github.mbaseresnet.eval.PairedComparison.Fold> pairedFolds() {
+        return folds.stream().map(f -> new io.github.mbaseresnet.eval.PairedComparison.Fold(f.run(), f.fold(),
+                new java.util.TreeSet<>(f.testSubjects()), f.accuracyPercent())).toList();
+    }
+
+    /** Test accuracy after each epoch, averaged over every trained fold and run (the paper's Figure 9). */
+    public double[] meanAccuracyPerEpoch() {
+        int epochs = folds.stream().mapToInt(f -> f.outcome().epochs().size()).min().orElse(0);
+        double[] mean = new double[epochs];
+        for (FoldResult f : folds) {
+            for (int e = 0; e < epochs; e++) {
+                mean[e] += f.outcome().epochs().get(e).testAccuracy() / folds.size();
+            }
+        }
+        return mean;
+    }
+
     public int foldsTrained() {
         return (int) folds.stream().filter(f -> f.run() == 0).count();
     }

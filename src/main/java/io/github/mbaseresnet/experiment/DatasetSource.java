@@ -71,6 +71,11 @@ public final class DatasetSource {
         return Manifest.of(root, samples.stream().map(Sample::image).distinct().toList());
     }
 
+    /** Whether the harness can read this dataset's distributed layout yet (the embedded one is generated). */
+    public static boolean readable(DatasetId id) {
+        return id == DatasetId.SYNTHETIC || id == DatasetId.JAFFE;
+    }
+
     private static DatasetReader reader(DatasetId id, Path root) {
         return switch (id) {
             case JAFFE -> new JaffeReader();

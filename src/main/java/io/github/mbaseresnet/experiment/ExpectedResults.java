@@ -17,12 +17,12 @@ import java.util.Map;
  * read the numbers from here only.
  */
 public record ExpectedResults(String table, String title, String source, String tolerancePolicy,
-        Map<String, String> calibration, List<ExpectedCell> cells) {
+        Map<String, String> calibration, List<ExpectedCell> cells, List<Claim> claims) {
 
     public ExpectedResults(@JsonProperty("table") String table, @JsonProperty("title") String title,
             @JsonProperty("source") String source, @JsonProperty("tolerance_policy") String tolerancePolicy,
             @JsonProperty("calibration") Map<String, String> calibration,
-            @JsonProperty("cells") List<ExpectedCell> cells) {
+            @JsonProperty("cells") List<ExpectedCell> cells, @JsonProperty("claims") List<Claim> claims) {
         if (!"paper".equals(source) && !"calibration".equals(source)) {
             throw new IllegalArgumentException("source must be 'paper' or 'calibration', got " + source);
         }
@@ -39,6 +39,7 @@ public record ExpectedResults(String table, String title, String source, String 
         this.tolerancePolicy = tolerancePolicy;
         this.calibration = calibration == null ? Map.of() : Map.copyOf(calibration);
         this.cells = List.copyOf(cells);
+        this.claims = claims == null ? List.of() : List.copyOf(claims);
     }
 
     public static ExpectedResults load(Path file) {

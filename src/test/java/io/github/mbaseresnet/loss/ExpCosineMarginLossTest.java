@@ -66,6 +66,20 @@ class ExpCosineMarginLossTest extends Dl4jTestBase {
     }
 
     @Test
+    void theScoreOfAMiniBatchIsTheMeanOfItsExamplesLosses() {
+        // W = (1,0), (0,1); s = 1, m = 0.2; both examples have target 0.
+        // x1 = (1,0): cos θ = (1, 0), z0 = e^0.8 = 2.2255409285, z1 = e^0 = 1
+        //             L1 = ln(e^2.2255409285 + e^1) − 2.2255409285 = 0.2574281336
+        // x2 = (0,1): cos θ = (0, 1), z0 = e^−0.2 = 0.8187307531, z1 = e^1 = 2.7182818285
+        //             L2 = ln(e^0.8187307531 + e^2.7182818285) − 0.8187307531 = 2.0389962540
+        // score = (L1 + L2) / 2 = 1.1482121938
+        ComputationGraph net = lossOnly(1, 0.2, new double[][] {{1, 0}, {0, 1}});
+        INDArray y = Nd4j.create(new double[][] {{1, 0}, {1, 0}});
+        double score = net.score(new DataSet(Nd4j.create(new double[][] {{1, 0}, {0, 1}}), y));
+        assertThat(score).isCloseTo(1.1482121937972818, within(1e-9));
+    }
+
+    @Test
     void featureAndWeightNormsDoNotMatter() {
         // Same geometry as the first case with x and W scaled: cos θ and so the loss are unchanged.
         ComputationGraph net = lossOnly(2, 0.5, new double[][] {{7, 0}, {0, 0.1}, {-3, 0}});

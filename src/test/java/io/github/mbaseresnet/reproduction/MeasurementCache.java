@@ -1,20 +1,42 @@
 package io.github.mbaseresnet.reproduction;
 
 import io.github.mbaseresnet.experiment.CellReport;
+import io.github.mbaseresnet.report.AtomicFiles;
+import io.github.mbaseresnet.report.Figures;
 
-import java.util.HashMap;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Measurements of one test run by (dataset, variant, loss): Tables 1, 5 and 6 all have the MBA-SE-ResNet row on
  * the same datasets, and settings are fixed for the run, so each configuration is trained once and judged against
- * every table that prints it.
+ * every table that prints it. When the run ends, draws each dataset's accuracy per epoch for every method measured on
+ * it (the paper's Figure 9) into {@code <results>/figures/}.
  */
-final class MeasurementCache {
-    private final Map<String, CellReport> measured = new HashMap<>();
+final class MeasurementCache implements AutoCloseable {
+    private final Map<String, CellReport> measured = new LinkedHashMap<>();
+    private final Path resultsDir;
+
+    MeasurementCache(Path resultsDir) {
+        this.resultsDir = resultsDir;
+    }
 
     synchronized CellReport get(String key, Supplier<CellReport> measure) {
         return measured.computeIfAbsent(key, k -> measure.get());
+    }
+
+    @Override
+    public synchronized void close() {
+        Map<String, Map<String, double[]>> byDataset = new TreeMap<>();
+        measured.values().forEach(r -> byDataset.computeIfAbsent(r.dataset(), d -> new LinkedHashMap<>()).put(
+                r.network().variant().paperName() + " + " + r.network().loss().kind().paperName(),
+                r.measurement().meanAccuracyPerEpoch()));
+        byDataset.forEach((dataset, curves) -> AtomicFiles.write(resultsDir.resolve("figures")
+                .resolve(dataset + "-accuracy-per-epoch.png"), Figures.accuracyPerEpoch(curves,
+                dataset + ": test accuracy per epoch (mean over folds), protocol " + measured.values().iterator()
+                        .next().protocol())));
     }
 }

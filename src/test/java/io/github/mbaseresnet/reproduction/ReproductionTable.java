@@ -1,13 +1,17 @@
 package io.github.mbaseresnet.reproduction;
 
+import io.github.mbaseresnet.experiment.Claim;
 import io.github.mbaseresnet.experiment.ExpectedCell;
+import io.github.mbaseresnet.experiment.ExpectedResults;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.junit.jupiter.params.support.ParameterDeclarations;
 
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
@@ -22,18 +26,40 @@ abstract class ReproductionTable {
     @ArgumentsSource(CellsOfTheTable.class)
     void reproduces(String name, String table, ExpectedCell cell, SummaryTable summary,
             MeasurementCache measurements) {
-        new TableCellRunner(measurements).run(table, cell, summary);
+        new TableCellRunner(measurements).run(name, table, cell, summary);
+    }
+
+    /** The table's claims (Tables 5 and 6), each a paired comparison over the same folds and seeds. */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @ArgumentsSource(ClaimsOfTheTable.class)
+    void claim(String name, ExpectedResults expected, Claim claim, SummaryTable summary,
+            MeasurementCache measurements) {
+        new TableCellRunner(measurements).checkClaim(expected, claim, summary);
+    }
+
+    private static String fileOf(ExtensionContext context) {
+        ExpectedResultsFile file = context.getRequiredTestClass().getAnnotation(ExpectedResultsFile.class);
+        if (file == null) {
+            throw new IllegalStateException(context.getRequiredTestClass() + " needs @ExpectedResultsFile");
+        }
+        return file.value();
+    }
+
+    static final class ClaimsOfTheTable implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
+                ExtensionContext context) {
+            ExpectedResults expected = ExpectedResults.load(Path.of("expected-results", fileOf(context)));
+            return expected.claims().stream().map(c -> Arguments.of(expected.table() + " · claim · " + c.statement(),
+                    expected, c));
+        }
     }
 
     static final class CellsOfTheTable implements ArgumentsProvider {
         @Override
-        @SuppressWarnings("deprecation") // the one-argument form is the one every JUnit 5.x calls
-        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-            ExpectedResultsFile file = context.getRequiredTestClass().getAnnotation(ExpectedResultsFile.class);
-            if (file == null) {
-                throw new IllegalStateException(context.getRequiredTestClass() + " needs @ExpectedResultsFile");
-            }
-            return TableCellRunner.cells(file.value());
+        public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
+                ExtensionContext context) {
+            return TableCellRunner.cells(fileOf(context));
         }
     }
 }

@@ -84,6 +84,7 @@ final class SummaryTable implements AutoCloseable {
     private static final String CATEGORIES = """
             [
               {"name": "Out of tolerance", "matchedStatuses": ["failed"], "messageRegex": ".*OUT_OF_TOLERANCE.*"},
+              {"name": "Claim failed", "matchedStatuses": ["failed"], "messageRegex": ".*CLAIM_FAILED.*"},
               {"name": "Dataset not configured", "matchedStatuses": ["skipped"]},
               {"name": "Broken harness", "matchedStatuses": ["broken"]}
             ]

@@ -20,7 +20,8 @@ public final class SummaryTableExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (parameter.getParameter().getType() == MeasurementCache.class) {
             return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
-                    MeasurementCache.class, k -> new MeasurementCache(), MeasurementCache.class);
+                    MeasurementCache.class, k -> new MeasurementCache(HarnessSettings.fromEnvironment().resultsDir()),
+                    MeasurementCache.class);
         }
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(SummaryTable.class,
                 k -> new SummaryTable(HarnessSettings.fromEnvironment().resultsDir(),

@@ -1,13 +1,20 @@
 package io.github.mbaseresnet.reproduction;
 
 import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.eval.PairedComparison;
 import io.github.mbaseresnet.experiment.CellReport;
+import io.github.mbaseresnet.experiment.Claim;
 import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.experiment.ExpectedCell;
 import io.github.mbaseresnet.experiment.ExpectedResults;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
 import io.github.mbaseresnet.experiment.Verdict;
+import io.github.mbaseresnet.loss.LossKind;
+import io.github.mbaseresnet.model.ModelSummary;
+import io.github.mbaseresnet.model.Variant;
+import io.github.mbaseresnet.report.AtomicFiles;
+import io.github.mbaseresnet.report.Figures;
 import io.github.mbaseresnet.report.Ledger;
 import io.github.mbaseresnet.report.RunRecords;
 import io.qameta.allure.Allure;
@@ -16,6 +23,11 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -33,16 +45,30 @@ final class TableCellRunner {
         this.measurements = measurements;
     }
 
-    /** Arguments (display name, table, cell) for the reproduced cells of an expected-results file. */
+    /**
+     * Arguments (display name, table, cell) for the reproduced cells of an expected-results file. A calibration file
+     * with no value for the running protocol (e.g. the embedded dataset under {@code paper} or a {@code -custom}
+     * protocol) gives one case without a cell, which is skipped with that reason instead of silently vanishing.
+     */
     static Stream<Arguments> cells(String file) {
         ExpectedResults expected = ExpectedResults.load(Path.of("expected-results", file));
         String protocol = HarnessSettings.fromEnvironment().protocol().name();
-        return expected.reproducedCells(protocol).stream().map(c -> Arguments.of(expected.table() + " · "
+        List<ExpectedCell> cells = expected.reproducedCells(protocol);
+        if (cells.isEmpty()) {
+            return Stream.of(Arguments.of("no value recorded for protocol " + protocol + " in expected-results/"
+                    + file + " (recorded: " + expected.cells().stream().map(ExpectedCell::protocol).distinct()
+                    .toList() + ")", expected.table(), null));
+        }
+        return cells.stream().map(c -> Arguments.of(expected.table() + " · "
                 + DatasetId.fromKey(c.dataset()).map(DatasetId::displayName).orElse(c.dataset()) + " · " + c.row(),
                 expected.table(), c));
     }
 
-    void run(String table, ExpectedCell cell, SummaryTable summary) {
+    void run(String name, String table, ExpectedCell cell, SummaryTable summary) {
+        if (cell == null) {
+            summary.add(new SummaryTable.Row(table, "-", "-", "-", "-", "-", "SKIPPED: " + name));
+            Assumptions.abort(name);
+        }
         DatasetId dataset = DatasetId.fromKey(cell.dataset()).orElseThrow(() -> new IllegalStateException(
                 "expected-results names an unknown dataset '" + cell.dataset() + "'"));
         Allure.epic(table);
@@ -51,19 +77,23 @@ final class TableCellRunner {
         Allure.parameter("expected", cell.value());
         Allure.parameter("tolerance", cell.tolerance());
         Allure.parameter("provenance", cell.provenance());
-        var loaded = new DatasetSource(settings).load(dataset);
-        if (loaded.isEmpty()) {
-            String reason = DatasetSource.missingMessage(dataset);
+        Optional<String> missing = unavailable(dataset);
+        if (missing.isPresent()) {
             summary.add(new SummaryTable.Row(table, cell.row(), dataset.displayName(), format(cell.value()), "-",
-                    "±" + format(cell.tolerance()), "SKIPPED: " + dataset.property() + " not set"));
-            Assumptions.abort(reason);
+                    "±" + format(cell.tolerance()), "SKIPPED: " + shortReason(dataset)));
+            Assumptions.abort(missing.get());
         }
-        CellReport report = measurements.get(dataset.key() + "/" + cell.variant() + "/" + cell.loss(),
-                () -> new Reproduction(settings, System.out::println).measure(table, cell.row(), cell.variant(),
-                        cell.loss(), loaded.get())).judgedAgainst(table, cell);
+        CellReport report = measured(table, dataset, cell.row(), cell.variant(), cell.loss()).judgedAgainst(table,
+                cell);
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));
+        byte[] confusion = Figures.confusionMatrix(report.measurement().confusion(), table + " · "
+                + dataset.displayName() + " · " + cell.row() + " (% of each true class)");
+        AtomicFiles.write(record.resolveSibling(record.getFileName().toString().replace(".json", "-confusion.png")),
+                confusion);
+        Allure.addAttachment("confusion matrix (figure)", "image/png", new java.io.ByteArrayInputStream(confusion),
+                ".png");
         Ledger ledger = new Ledger(settings.ledgerFile());
         Ledger.Entry entry = Ledger.Entry.of(report, Instant.now());
         String movement = ledger.previous(entry).map(before -> String.format(Locale.ROOT, "%+.2f since %s%s",
@@ -83,6 +113,73 @@ final class TableCellRunner {
                 .isEqualTo(Verdict.PASS);
     }
 
+    /**
+     * Checks one claim of {@code expected} (Tables 5 and 6) on every dataset where both of its rows are cells and
+     * the data is configured, with paired comparisons over the same folds and seeds; skipped when none is.
+     */
+    void checkClaim(ExpectedResults expected, Claim claim, SummaryTable summary) {
+        Allure.epic(expected.table());
+        Allure.feature("claims");
+        Allure.story(claim.id());
+        Allure.parameter("claim", claim.statement());
+        Allure.parameter("provenance", claim.provenance());
+        Map<String, PairedComparison> byDataset = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (String key : expected.cells().stream().map(ExpectedCell::dataset).distinct().toList()) {
+            DatasetId dataset = DatasetId.fromKey(key).orElseThrow();
+            Optional<String> missing = unavailable(dataset);
+            if (missing.isPresent()) {
+                skipped.add(dataset.displayName());
+                continue;
+            }
+            CellReport better = measured(expected.table(), dataset, claim.better().variant().paperName(),
+                    claim.better().variant(), claim.better().loss());
+            CellReport worse = measured(expected.table(), dataset, claim.worse().variant().paperName(),
+                    claim.worse().variant(), claim.worse().loss());
+            byDataset.put(dataset.displayName(), PairedComparison.of(better.measurement().pairedFolds(),
+                    worse.measurement().pairedFolds()));
+        }
+        String expectation = claim.kind().equals("every") ? "gain > 0 on each"
+                : format(claim.value()) + " ± " + format(claim.tolerance());
+        if (byDataset.isEmpty()) {
+            summary.add(new SummaryTable.Row(expected.table(), "claim: " + claim.id(), String.join(", ", skipped),
+                    expectation, "-", "-", "SKIPPED: no dataset configured"));
+            Assumptions.abort("claim '" + claim.statement() + "' needs at least one of " + skipped
+                    + " configured (fer.data.<dataset>)");
+        }
+        Claim.Verdict verdict = claim.judge(byDataset);
+        Allure.parameter("measured", verdict.explanation());
+        summary.add(new SummaryTable.Row(expected.table(), "claim: " + claim.id(), String.join(", ",
+                byDataset.keySet()), expectation, verdict.explanation(), "-", verdict.supported() ? "SUPPORTED"
+                : "CLAIM_FAILED"));
+        assertThat(verdict.supported()).as("CLAIM_FAILED: %s — %s (not measured: %s)", claim.statement(),
+                verdict.explanation(), skipped).isTrue();
+    }
+
+    /** The reason a dataset cannot be measured in this run, if it cannot. */
+    private Optional<String> unavailable(DatasetId dataset) {
+        if (settings.datasetRoot(dataset).isPresent() && !DatasetSource.readable(dataset)) {
+            return Optional.of("reading " + dataset.displayName() + " is not implemented yet (issue 4): "
+                    + dataset.property() + " is set but cannot be used");
+        }
+        if (dataset != DatasetId.SYNTHETIC && settings.datasetRoot(dataset).isEmpty()) {
+            return Optional.of(DatasetSource.missingMessage(dataset));
+        }
+        return Optional.empty();
+    }
+
+    private String shortReason(DatasetId dataset) {
+        return settings.datasetRoot(dataset).isPresent() ? "no reader yet" : dataset.property() + " not set";
+    }
+
+    /** The measurement of (dataset, variant, loss) in this run, trained on first use. */
+    private CellReport measured(String table, DatasetId dataset, String row, Variant variant, LossKind loss) {
+        return measurements.get(dataset.key() + "/" + variant + "/" + loss, () -> {
+            var loaded = new DatasetSource(settings).load(dataset).orElseThrow();
+            return new Reproduction(settings, System.out::println).measure(table, row, variant, loss, loaded);
+        });
+    }
+
     private static void attach(CellReport report, String runRecordJson) {
         var stats = report.statistics();
         Allure.parameter("measured", format(stats.mean()));
@@ -98,6 +195,7 @@ final class TableCellRunner {
         Allure.addAttachment("confusion matrix (csv)", "text/csv", report.measurement().confusion().toCsv(), ".csv");
         Allure.addAttachment("folds (csv)", "text/csv", report.measurement().foldsCsv(), ".csv");
         Allure.addAttachment("run record", "application/json", runRecordJson, ".json");
+        Allure.addAttachment("model summary", "text/plain", ModelSummary.of(report.network()).toText(), ".txt");
     }
 
     static String format(Double value) {
