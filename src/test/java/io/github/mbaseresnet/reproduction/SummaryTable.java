@@ -1,9 +1,12 @@
 package io.github.mbaseresnet.reproduction;
 
+import io.github.mbaseresnet.experiment.HarnessSettings;
+import io.github.mbaseresnet.experiment.PaperConsistency;
 import io.github.mbaseresnet.report.AtomicFiles;
 import io.github.mbaseresnet.report.EnvironmentInfo;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +78,33 @@ final class SummaryTable implements AutoCloseable {
         System.out.println("\n=== MBA-SE-ResNet reproduction summary ===\n" + table);
         AtomicFiles.write(resultsDir.resolve("summary.md"), "# Reproduction summary\n\n" + table);
         Map<String, String> env = EnvironmentInfo.collect();
+        AtomicFiles.write(resultsDir.resolve("reproducibility-report.md"), report(table, env));
         AtomicFiles.write(allureDir.resolve("environment.properties"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
         AtomicFiles.write(allureDir.resolve("categories.json"), CATEGORIES);
+    }
+
+    /**
+     * The publishable report: what ran where, paper vs measured per cell, the paper's own inconsistencies, and
+     * where the figures and run records are.
+     */
+    private String report(String table, Map<String, String> env) {
+        HarnessSettings settings = HarnessSettings.fromEnvironment();
+        StringBuilder sb = new StringBuilder("# MBA-SE-ResNet reproducibility report\n\n");
+        sb.append(String.format(Locale.ROOT, "Generated %s by commit `%s`, protocol `%s`, seed %d.%n%n",
+                Instant.now(), env.get("git.commit"), settings.protocol().name(), settings.seed()));
+        sb.append("## Paper vs measured\n\nMeasured = mean over folds (one run) or over runs, ± its standard "
+                + "deviation; a cell passes when the paper's value lies within the tolerance of the mean. Tolerance "
+                + "policies and provenance: `expected-results/`.\n\n").append(table);
+        sb.append("\n## Inconsistencies inside the paper (PAPER.md §6)\n\n");
+        PaperConsistency.check(Path.of("expected-results")).findings().stream().filter(f -> !f.consistent())
+                .forEach(f -> sb.append("- ").append(f.statement()).append('\n'));
+        sb.append("\n## Environment\n\n| key | value |\n|---|---|\n");
+        env.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        sb.append("\n## Files\n\nRun records and confusion-matrix figures: `<table>/<dataset>-<row>.json` and "
+                + "`-confusion.png` next to this report; accuracy per epoch: `figures/`; the ledger: `"
+                + settings.ledgerFile() + "`.\n");
+        return sb.toString();
     }
 
     /** Allure categories: a reproduction off the paper's number is not the same thing as a broken harness. */

@@ -9,6 +9,7 @@ import io.github.mbaseresnet.experiment.ExpectedCell;
 import io.github.mbaseresnet.experiment.ExpectedResults;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
+import io.github.mbaseresnet.experiment.RunRecordCheck;
 import io.github.mbaseresnet.experiment.Verdict;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.ModelSummary;
@@ -88,6 +89,12 @@ final class TableCellRunner {
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));
+        List<String> problems = RunRecordCheck.problems(report, settings.protocol().runs(),
+                settings.protocol().foldsRun(settings.folds(dataset)), settings.training().epochs());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("run record " + record + " is incomplete, the cell is not counted: "
+                    + problems);
+        }
         byte[] confusion = Figures.confusionMatrix(report.measurement().confusion(), table + " · "
                 + dataset.displayName() + " · " + cell.row() + " (% of each true class)");
         AtomicFiles.write(record.resolveSibling(record.getFileName().toString().replace(".json", "-confusion.png")),
@@ -154,6 +161,44 @@ final class TableCellRunner {
                 : "CLAIM_FAILED"));
         assertThat(verdict.supported()).as("CLAIM_FAILED: %s — %s (not measured: %s)", claim.statement(),
                 verdict.explanation(), skipped).isTrue();
+    }
+
+    /**
+     * Table 4: the measured JAFFE confusion matrix of MBA-SE-ResNet (the Table 2 training, shared through the cache),
+     * row-normalised, against the paper's matrix cell by cell.
+     */
+    void checkConfusion(ExpectedResults expected, SummaryTable summary) {
+        Allure.epic(expected.table());
+        Allure.feature(DatasetId.JAFFE.displayName());
+        Allure.story("confusion matrix");
+        Optional<String> missing = unavailable(DatasetId.JAFFE);
+        if (missing.isPresent()) {
+            summary.add(new SummaryTable.Row(expected.table(), "confusion matrix", DatasetId.JAFFE.displayName(),
+                    "36 cells", "-", "-", "SKIPPED: " + shortReason(DatasetId.JAFFE)));
+            Assumptions.abort(missing.get());
+        }
+        CellReport report = measured(expected.table(), DatasetId.JAFFE, Variant.MBA_SE_RESNET.paperName(),
+                Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN);
+        var cm = report.measurement().confusion();
+        double[][] percent = cm.rowPercent();
+        List<String> codes = cm.classes().codes();
+        List<String> off = new ArrayList<>();
+        for (ExpectedCell cell : expected.cells()) {
+            String[] pair = cell.row().split("->");
+            double measured = percent[codes.indexOf(pair[0])][codes.indexOf(pair[1])];
+            if (Math.abs(measured - cell.value()) > cell.tolerance()) {
+                off.add(String.format(Locale.ROOT, "%s measured %.1f, paper %.1f ± %.1f", cell.row(), measured,
+                        cell.value(), cell.tolerance()));
+            }
+        }
+        Allure.addAttachment("measured confusion matrix", "text/plain", cm.toText(), ".txt");
+        Allure.addAttachment("confusion matrix (figure)", "image/png", new java.io.ByteArrayInputStream(
+                Figures.confusionMatrix(cm, "JAFFE · MBA-SE-ResNet (% of each true class)")), ".png");
+        summary.add(new SummaryTable.Row(expected.table(), "confusion matrix", DatasetId.JAFFE.displayName(),
+                "36 cells", (36 - off.size()) + " within tolerance", "±10 per cell",
+                off.isEmpty() ? Verdict.PASS.name() : Verdict.OUT_OF_TOLERANCE.name()));
+        assertThat(off).as("OUT_OF_TOLERANCE: Table 4 cells off the paper's (rows true, columns predicted)")
+                .isEmpty();
     }
 
     /** The reason a dataset cannot be measured in this run, if it cannot. */
