@@ -37,6 +37,15 @@ public final class GpuCapabilityCheck {
 
     /** Queries nvidia-smi and applies {@link #requireSupported}. */
     public static void requireSupportedGpu() {
+        List<String> lines = gpus();
+        List<String> names = lines.stream().map(l -> l.substring(0, l.lastIndexOf(',')).trim()).toList();
+        List<ComputeCapability> caps = lines.stream()
+                .map(l -> ComputeCapability.parse(l.substring(l.lastIndexOf(',') + 1))).toList();
+        requireSupported(names, caps);
+    }
+
+    /** One "name, compute capability" line per visible GPU, from nvidia-smi (also recorded in reports). */
+    public static List<String> gpus() {
         List<String> lines;
         try {
             Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader")
@@ -52,9 +61,6 @@ public final class GpuCapabilityCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running nvidia-smi", e);
         }
-        List<String> names = lines.stream().map(l -> l.substring(0, l.lastIndexOf(',')).trim()).toList();
-        List<ComputeCapability> caps = lines.stream()
-                .map(l -> ComputeCapability.parse(l.substring(l.lastIndexOf(',') + 1))).toList();
-        requireSupported(names, caps);
+        return lines;
     }
 }

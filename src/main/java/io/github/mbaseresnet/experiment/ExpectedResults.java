@@ -30,6 +30,11 @@ public record ExpectedResults(String table, String title, String source, String 
                 .containsAll(List.of("command", "seed", "commit")))) {
             throw new IllegalArgumentException("a calibration needs its command, seed and commit");
         }
+        if (calibration != null && calibration.values().stream().anyMatch(v -> v == null || v.isBlank()
+                || v.contains("TO BE RECORDED"))) {
+            throw new IllegalArgumentException("the calibration's command, seed and commit must be recorded, not "
+                    + "left blank or 'TO BE RECORDED'");
+        }
         if (tolerancePolicy == null || cells == null || cells.isEmpty()) {
             throw new IllegalArgumentException("tolerance_policy and at least one cell are required");
         }

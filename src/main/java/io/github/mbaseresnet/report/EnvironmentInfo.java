@@ -30,12 +30,24 @@ public final class EnvironmentInfo {
         env.put("dl4j.version", versions.getProperty("dl4j.version", "unknown"));
         env.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
         env.put("fer.backend", System.getProperty("fer.backend", "cpu"));
+        env.put("javacpp.version", javacppVersion());
+        if ("cuda".equals(System.getProperty("fer.backend"))) {
+            env.put("gpu", String.join("; ", io.github.mbaseresnet.backend.GpuCapabilityCheck.gpus()));
+        }
         env.put("java.version", System.getProperty("java.version"));
         env.put("java.vendor", System.getProperty("java.vendor"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cpu.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         env.put("git.commit", gitCommit());
         return env;
+    }
+
+    private static String javacppVersion() {
+        try {
+            return org.bytedeco.javacpp.Loader.getVersion();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** The checked-out commit, with {@code +dirty} when the tree has uncommitted changes; "unknown" outside git. */

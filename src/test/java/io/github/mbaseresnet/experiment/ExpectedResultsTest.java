@@ -34,6 +34,22 @@ class ExpectedResultsTest {
     }
 
     @Test
+    void aCalibrationThatWasNotRecordedIsRejected(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("placeholder.yaml");
+        Files.writeString(bad, """
+                table: "Embedded dataset"
+                source: calibration
+                calibration: {command: "TO BE RECORDED", seed: "42", commit: "abc"}
+                tolerance_policy: none
+                cells:
+                  - {dataset: synthetic, row: X, variant: MBA_SE_RESNET, loss: SOFTMAX, protocol: smoke, value: 50,
+                     tolerance: 50, reproduced: true, provenance: calibration}
+                """);
+        assertThatThrownBy(() -> ExpectedResults.load(bad)).hasMessageContaining(bad.toString())
+                .hasMessageContaining("must be recorded");
+    }
+
+    @Test
     void aReproducedCellWithoutToleranceIsRejectedNamingTheFile(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """

@@ -25,6 +25,7 @@ final class SummaryTable implements AutoCloseable {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private final Map<String, String> datasets = new java.util.TreeMap<>();
     private final Path resultsDir;
     private final Path allureDir;
 
@@ -35,6 +36,11 @@ final class SummaryTable implements AutoCloseable {
 
     synchronized void add(Row row) {
         rows.add(row);
+    }
+
+    /** Records the manifest hash of a dataset copy this run measured (environment.properties, the report). */
+    synchronized void dataset(String key, String manifestSha256) {
+        datasets.put("dataset." + key + ".manifest_sha256", manifestSha256);
     }
 
     synchronized String render() {
@@ -77,7 +83,8 @@ final class SummaryTable implements AutoCloseable {
         String table = render();
         System.out.println("\n=== MBA-SE-ResNet reproduction summary ===\n" + table);
         AtomicFiles.write(resultsDir.resolve("summary.md"), "# Reproduction summary\n\n" + table);
-        Map<String, String> env = EnvironmentInfo.collect();
+        Map<String, String> env = new java.util.LinkedHashMap<>(EnvironmentInfo.collect());
+        env.putAll(datasets);
         AtomicFiles.write(resultsDir.resolve("reproducibility-report.md"), report(table, env));
         AtomicFiles.write(allureDir.resolve("environment.properties"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));

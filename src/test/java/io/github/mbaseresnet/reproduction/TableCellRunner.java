@@ -86,9 +86,13 @@ final class TableCellRunner {
         }
         CellReport report = measured(table, dataset, cell.row(), cell.variant(), cell.loss()).judgedAgainst(table,
                 cell);
+        summary.dataset(report.dataset(), report.manifestSha256());
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));
+        Allure.addAttachment("accuracy per epoch (figure)", "image/png", new java.io.ByteArrayInputStream(
+                Figures.accuracyPerEpoch(Map.of(cell.row(), report.measurement().meanAccuracyPerEpoch()),
+                        dataset.displayName() + " · " + cell.row() + ": test accuracy per epoch")), ".png");
         List<String> problems = RunRecordCheck.problems(report, settings.protocol().runs(),
                 settings.protocol().foldsRun(settings.folds(dataset)), settings.training().epochs());
         if (!problems.isEmpty()) {
