@@ -14,6 +14,9 @@ final class CommonOptions {
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "a harness setting, e.g. -D fer.loss.margin=0.2")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--protocol", description = "smoke | reduced | paper (default: fer.protocol, else reduced)")
+    String protocol;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress output on stderr")
     boolean quiet;
 
@@ -21,6 +24,9 @@ final class CommonOptions {
     boolean verbose;
 
     HarnessSettings harnessSettings() {
+        if (protocol != null) {
+            settings.put("fer.protocol", protocol);
+        }
         return HarnessSettings.layered(settings);
     }
 

@@ -1,13 +1,10 @@
 package io.github.mbaseresnet.cli;
 
 import io.github.mbaseresnet.data.ClassSet;
-import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.ModelSummary;
 import io.github.mbaseresnet.model.NetworkConfig;
-import io.github.mbaseresnet.model.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,14 +21,8 @@ final class ModelCommand implements Callable<Integer>, CommonOptions.Holder {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--variant", defaultValue = "MBA_SE_RESNET", description = "${COMPLETION-CANDIDATES}")
-    Variant variant;
-
-    @Option(names = "--loss", defaultValue = "EXP_COSINE_MARGIN", description = "${COMPLETION-CANDIDATES}")
-    LossKind loss;
-
-    @Option(names = "--protocol", description = "smoke | reduced | paper: whose widths and blocks to use")
-    String protocol;
+    @Mixin
+    MethodOptions method;
 
     @Override
     public CommonOptions common() {
@@ -40,10 +31,8 @@ final class ModelCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() {
-        if (protocol != null) {
-            common.settings.put("fer.protocol", protocol);
-        }
-        NetworkConfig cfg = common.harnessSettings().network(variant, loss, ClassSet.SIX_BASIC.size(), 0);
+        NetworkConfig cfg = common.harnessSettings().network(method.variant, method.loss, ClassSet.SIX_BASIC.size(),
+                0);
         var out = spec.commandLine().getOut();
         out.print(ModelSummary.of(cfg).toText());
         out.println();

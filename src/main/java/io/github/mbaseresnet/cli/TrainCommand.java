@@ -34,16 +34,8 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
             converter = DatasetKey.class, completionCandidates = DatasetKey.Candidates.class)
     DatasetId dataset;
 
-    @Option(names = "--variant", defaultValue = "MBA_SE_RESNET", description = "${COMPLETION-CANDIDATES} "
-            + "(default ${DEFAULT-VALUE})")
-    Variant variant;
-
-    @Option(names = "--loss", defaultValue = "EXP_COSINE_MARGIN", description = "${COMPLETION-CANDIDATES} "
-            + "(default ${DEFAULT-VALUE})")
-    LossKind loss;
-
-    @Option(names = "--protocol", description = "smoke | reduced | paper (default: fer.protocol, else reduced)")
-    String protocol;
+    @Mixin
+    MethodOptions method;
 
     @Option(names = "--seed", description = "base seed (default: fer.seed, else 42)")
     Long seed;
@@ -55,9 +47,6 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() {
-        if (protocol != null) {
-            common.settings.put("fer.protocol", protocol);
-        }
         if (seed != null) {
             common.settings.put("fer.seed", Long.toString(seed));
         }
@@ -65,6 +54,8 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
         var err = spec.commandLine().getErr();
         var loaded = new DatasetSource(settings).load(dataset).orElseThrow(() -> new IllegalArgumentException(
                 DatasetSource.missingMessage(dataset)));
+        Variant variant = method.variant;
+        LossKind loss = method.loss;
         String row = variant.paperName() + " + " + loss.paperName();
         CellReport report = new Reproduction(settings, line -> {
             if (!common.quiet) {

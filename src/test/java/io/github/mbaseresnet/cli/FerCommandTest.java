@@ -25,10 +25,12 @@ class FerCommandTest extends Dl4jTestBase {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"train", "model"}) {
-            Result r = fer(sub, "--help");
+        for (String[] sub : new String[][] {{"train"}, {"model"}, {"datasets"}, {"datasets", "verify"}}) {
+            String[] args = java.util.Arrays.copyOf(sub, sub.length + 1);
+            args[sub.length] = "--help";
+            Result r = fer(args);
             assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("Usage: fer " + sub);
+            assertThat(r.out()).contains("Usage: fer " + String.join(" ", sub));
         }
     }
 
@@ -38,6 +40,25 @@ class FerCommandTest extends Dl4jTestBase {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("b1_block1_asc_scale").contains("total").contains("params/SE")
                 .contains("CNN (baseline)");
+    }
+
+    @Test
+    void datasetsVerifyPrintsCountsAndTheLockDifferences(@TempDir Path dir) {
+        Path jaffe = io.github.mbaseresnet.data.jaffe.JaffeFixture.writeFaces(dir.resolve("jaffe"));
+        Result r = fer("datasets", "verify", "jaffe", "-D", "fer.data.jaffe=" + jaffe);
+        // the fixture has the real names and counts but other pixels: only the manifest hash differs
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("JAFFE at " + jaffe + ": 213 images, 10 subjects")
+                .contains("per class:   AN 30, DI 29, FE 32, HA 31, NE 30, SA 31, SU 30")
+                .contains("DIFFERS from datasets.lock").contains("manifest_sha256: expected 6b0b60d8");
+        boolean anyConfigured = java.util.Arrays.stream(io.github.mbaseresnet.data.DatasetId.values())
+                .anyMatch(d -> io.github.mbaseresnet.experiment.HarnessSettings.fromEnvironment().datasetRoot(d)
+                        .isPresent());
+        if (!anyConfigured) { // a run with -Dfer.data.<x> set has something to verify
+            Result none = fer("datasets", "verify");
+            assertThat(none.code()).isEqualTo(1);
+            assertThat(none.err()).contains("no dataset is configured");
+        }
     }
 
     @Test
