@@ -76,7 +76,7 @@ public final class HarnessSettings {
                 integer("fer.folds.limit", base.foldLimit()),
                 raw("fer.model.widths").map(v -> integers("fer.model.widths", v)).orElse(base.branchWidths()),
                 integer("fer.model.blocks", base.blocks()),
-                decimal("fer.lr", base.learningRate()));
+                decimal("fer.lr", base.learningRate()), base.augment());
     }
 
     /** Whether a non-protocol setting that changes what is trained differs from its default. */
@@ -147,8 +147,16 @@ public final class HarnessSettings {
                 integer("fer.lr.halving", TrainingConfig.PAPER_HALVING_PERIOD), augmentation());
     }
 
+    /** §4's augmentation; jitter, noise, rotation and translation default to {@link Augmentation#PAPER}'s when the
+     * protocol augments, else to 0 (off); each has its own {@code fer.augment.*} setting. */
     public Augmentation augmentation() {
-        return new Augmentation(integer("fer.crop", 64), bool("fer.mirror", true));
+        Augmentation d = preset().augment() ? Augmentation.PAPER : new Augmentation(Augmentation.PAPER.cropSize(),
+                Augmentation.PAPER.mirror());
+        return new Augmentation(integer("fer.crop", d.cropSize()), bool("fer.mirror", d.mirror()),
+                decimal("fer.augment.rotation", d.rotationDegrees()),
+                decimal("fer.augment.translation", d.translationPixels()),
+                decimal("fer.augment.brightness", d.brightness()), decimal("fer.augment.contrast", d.contrast()),
+                decimal("fer.augment.noise", d.noiseSigma()));
     }
 
     /** Centre crop to 70×70 (PAPER.md §4); the crop fraction is {@code fer.align.fraction.<dataset>}. */

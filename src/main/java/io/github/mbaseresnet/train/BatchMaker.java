@@ -43,7 +43,7 @@ public final class BatchMaker {
         return batches;
     }
 
-    /** {@code rng == null} means test time: centre crop, no flip. */
+    /** {@code rng == null} means test time: centre crop, no flip, no jitter. */
     private DataSet batch(List<Face> faces, Random rng) {
         int crop = augmentation.cropSize();
         float[] features = new float[faces.size() * crop * crop];
@@ -55,18 +55,90 @@ public final class BatchMaker {
                 throw new IllegalArgumentException("face " + face.id() + " is " + side + "x"
                         + face.pixels().height() + ", expected a square of at least " + crop);
             }
+            // random numbers are drawn in a fixed order, and only for the transforms that are switched on
             int dx = rng == null ? (side - crop) / 2 : rng.nextInt(side - crop + 1);
             int dy = rng == null ? (side - crop) / 2 : rng.nextInt(side - crop + 1);
             boolean flip = rng != null && augmentation.mirror() && rng.nextBoolean();
             int offset = i * crop * crop;
-            for (int y = 0; y < crop; y++) {
-                for (int x = 0; x < crop; x++) {
-                    int sx = flip ? crop - 1 - x : x;
-                    features[offset + y * crop + x] = face.pixels().at(dx + sx, dy + y);
+            if (rng != null && augmentation.resamples()) {
+                resample(face, features, offset, dx, dy, flip, rng);
+            } else {
+                for (int y = 0; y < crop; y++) {
+                    for (int x = 0; x < crop; x++) {
+                        int sx = flip ? crop - 1 - x : x;
+                        features[offset + y * crop + x] = face.pixels().at(dx + sx, dy + y);
+                    }
                 }
+            }
+            if (rng != null) {
+                jitter(features, offset, crop * crop, rng);
             }
             labels.putScalar(i, face.label(), 1.0);
         }
         return new DataSet(Nd4j.create(features, new long[] {faces.size(), 1, crop, crop}, 'c'), labels);
+    }
+
+    /**
+     * The crop window rotated about the face centre and shifted, sampled bilinearly (edges clamped): output pixel
+     * (x, y) reads the face at R(−θ)·(p − c − t) + c, where p is its position in the face.
+     */
+    private void resample(Face face, float[] out, int offset, int dx, int dy, boolean flip, Random rng) {
+        int crop = augmentation.cropSize();
+        double theta = Math.toRadians(uniform(rng, augmentation.rotationDegrees()));
+        double tx = uniform(rng, augmentation.translationPixels());
+        double ty = uniform(rng, augmentation.translationPixels());
+        double cos = Math.cos(theta);
+        double sin = Math.sin(theta);
+        double c = (face.pixels().width() - 1) / 2.0;
+        for (int y = 0; y < crop; y++) {
+            for (int x = 0; x < crop; x++) {
+                double px = dx + (flip ? crop - 1 - x : x) - c - tx;
+                double py = dy + y - c - ty;
+                out[offset + y * crop + x] = bilinear(face, cos * px + sin * py + c, -sin * px + cos * py + c);
+            }
+        }
+    }
+
+    /** Brightness and contrast jitter, then Gaussian noise, clamped to [0, 1]. */
+    private void jitter(float[] pixels, int offset, int length, Random rng) {
+        boolean colour = augmentation.brightness() > 0 || augmentation.contrast() > 0;
+        if (!colour && augmentation.noiseSigma() == 0) {
+            return;
+        }
+        double shift = uniform(rng, augmentation.brightness());
+        double scale = 1 + uniform(rng, augmentation.contrast());
+        double mean = 0;
+        for (int k = 0; k < length; k++) {
+            mean += pixels[offset + k];
+        }
+        mean /= length;
+        for (int k = 0; k < length; k++) {
+            double v = (pixels[offset + k] - mean) * scale + mean + shift;
+            if (augmentation.noiseSigma() > 0) {
+                v += rng.nextGaussian() * augmentation.noiseSigma();
+            }
+            pixels[offset + k] = (float) Math.min(1, Math.max(0, v));
+        }
+    }
+
+    /** Uniform in ±magnitude; draws nothing for a magnitude of 0. */
+    private static double uniform(Random rng, double magnitude) {
+        return magnitude == 0 ? 0 : (rng.nextDouble() * 2 - 1) * magnitude;
+    }
+
+    private static float bilinear(Face face, double x, double y) {
+        int w = face.pixels().width();
+        int h = face.pixels().height();
+        double cx = Math.min(w - 1, Math.max(0, x));
+        double cy = Math.min(h - 1, Math.max(0, y));
+        int x0 = (int) Math.floor(cx);
+        int y0 = (int) Math.floor(cy);
+        int x1 = Math.min(w - 1, x0 + 1);
+        int y1 = Math.min(h - 1, y0 + 1);
+        double fx = cx - x0;
+        double fy = cy - y0;
+        double top = face.pixels().at(x0, y0) * (1 - fx) + face.pixels().at(x1, y0) * fx;
+        double bottom = face.pixels().at(x0, y1) * (1 - fx) + face.pixels().at(x1, y1) * fx;
+        return (float) (top * (1 - fy) + bottom * fy);
     }
 }

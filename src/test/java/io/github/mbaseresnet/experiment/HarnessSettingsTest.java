@@ -32,6 +32,11 @@ class HarnessSettingsTest {
         assertThat(s.training().learningRate()).isEqualTo(1e-4);
         assertThat(s.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, 6, 1).branchWidths())
                 .containsExactly(64, 128, 256);
+        // §4's jitter, noise, rotation and translation are on in the paper protocol only
+        assertThat(s.augmentation()).isEqualTo(io.github.mbaseresnet.train.Augmentation.PAPER);
+        assertThat(HarnessSettings.of(Map.of()).augmentation().noiseSigma()).isZero();
+        assertThat(HarnessSettings.of(Map.of("fer.augment.noise", "0.03")).augmentation().noiseSigma())
+                .isEqualTo(0.03);
     }
 
     @Test
