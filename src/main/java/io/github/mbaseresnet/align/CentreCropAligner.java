@@ -2,9 +2,11 @@ package io.github.mbaseresnet.align;
 
 import io.github.mbaseresnet.data.GrayImage;
 
+
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Optional;
 
 /**
  * Stand-in for landmark alignment: the centred square of side {@code fraction · min(width, height)}, resized to
@@ -27,7 +29,7 @@ public record CentreCropAligner(int size, double fraction) implements FaceAligne
     }
 
     @Override
-    public GrayImage align(GrayImage image) {
+    public GrayImage align(GrayImage image, Optional<Landmarks> ignored) {
         int side = Math.max(1, (int) Math.round(fraction * Math.min(image.width(), image.height())));
         int x0 = (image.width() - side) / 2;
         int y0 = (image.height() - side) / 2;

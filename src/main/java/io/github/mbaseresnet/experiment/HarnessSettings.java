@@ -1,6 +1,9 @@
 package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.align.CentreCropAligner;
+import io.github.mbaseresnet.align.CkPlusLandmarks;
+import io.github.mbaseresnet.align.LandmarkAligner;
+import io.github.mbaseresnet.align.LandmarkSource;
 import io.github.mbaseresnet.align.FaceAligner;
 import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.loss.LossConfig;
@@ -159,10 +162,26 @@ public final class HarnessSettings {
                 decimal("fer.augment.noise", d.noiseSigma()));
     }
 
-    /** Centre crop to 70×70 (PAPER.md §4); the crop fraction is {@code fer.align.fraction.<dataset>}. */
+    /**
+     * PAPER.md §4's alignment to {@code fer.align.size} (70): through the dataset's own landmarks where
+     * {@link #landmarks} has them, else (and with {@code fer.align.method=centre}) the centre crop whose fraction is
+     * {@code fer.align.fraction.<dataset>}.
+     */
     public FaceAligner aligner(DatasetId dataset) {
-        return new CentreCropAligner(integer("fer.align.size", 70),
+        int size = integer("fer.align.size", 70);
+        FaceAligner centre = new CentreCropAligner(size,
                 decimal("fer.align.fraction." + dataset.key(), dataset.centreCropFraction()));
+        return switch (raw("fer.align.method").orElse("landmarks").toLowerCase(Locale.ROOT)) {
+            case "landmarks" -> new LandmarkAligner(size, centre);
+            case "centre", "center" -> centre;
+            default -> throw new IllegalArgumentException("fer.align.method=" + raw("fer.align.method").get()
+                    + " is not one of landmarks, centre");
+        };
+    }
+
+    /** The landmarks a dataset ships (CK+'s 68 points); none for the others yet (detection is issue 5). */
+    public LandmarkSource landmarks(DatasetId dataset) {
+        return dataset == DatasetId.CKPLUS ? new CkPlusLandmarks() : LandmarkSource.NONE;
     }
 
     private int integer(String key, int fallback) {

@@ -35,7 +35,9 @@ public final class Reproduction {
             DatasetSource.LoadedDataset dataset) {
         BackendSetup.prepare();
         ClassSet classes = ClassSet.SIX_BASIC;
-        List<Face> faces = new FacePreparation(settings.aligner(dataset.id())).prepare(dataset.samples(), classes);
+        FacePreparation.Prepared prepared = new FacePreparation(settings.aligner(dataset.id()),
+                settings.landmarks(dataset.id())).prepare(dataset.samples(), classes);
+        List<Face> faces = prepared.faces();
         Protocol protocol = settings.protocol();
         TrainingConfig training = settings.training();
         long seed = settings.seed();
@@ -50,7 +52,7 @@ public final class Reproduction {
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
-        return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe(), seed,
+        return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe() + ", aligned by " + prepared.alignedBy(), seed,
                 dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
                 lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
     }

@@ -17,12 +17,12 @@ class CentreCropAlignerTest {
                 px[y * 40 + x] = 1f;
             }
         }
-        GrayImage out = new CentreCropAligner(8, 0.5).align(new GrayImage(40, 20, px));
+        GrayImage out = new CentreCropAligner(8, 0.5).align(new GrayImage(40, 20, px), java.util.Optional.empty());
         assertThat(out.width()).isEqualTo(8);
         assertThat(out.height()).isEqualTo(8);
         assertThat(out.pixels()).containsOnly(1f);
         // the whole shorter side: the black border shows up at the left and right edges
-        GrayImage wide = new CentreCropAligner(20, 1.0).align(new GrayImage(40, 20, px));
+        GrayImage wide = new CentreCropAligner(20, 1.0).align(new GrayImage(40, 20, px), java.util.Optional.empty());
         assertThat(wide.at(0, 10)).isZero();
         assertThat(wide.at(10, 10)).isEqualTo(1f);
     }

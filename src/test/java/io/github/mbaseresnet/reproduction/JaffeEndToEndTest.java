@@ -75,6 +75,8 @@ class JaffeEndToEndTest {
         int trained = report.measurement().folds().stream().mapToInt(FoldResult::trainImages).sum();
         assertThat(tested + trained).isEqualTo(2 * 183);
         assertThat(report.lockStatus()).startsWith("DIFFERS");
+        // JAFFE ships no landmarks: every face took the centre-crop fallback, and the record says how many
+        assertThat(report.alignment()).contains("centre-crop(0.7)").endsWith("aligned by {none=183}");
 
         Path record = new RunRecords(s.resultsDir()).write(report);
         var json = new ObjectMapper().readTree(record.toFile());
