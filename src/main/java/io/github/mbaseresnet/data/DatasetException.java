@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A problem with a user's dataset copy: the message names the file and what is wrong with it, so that it can be
- * shown to the user as is (no stack trace needed).
+ * shown to the user as is (no stack trace needed). A zip entry is named with its archive
+ * ({@code F001.zip!/F001/T1/0001.jpg}).
  */
 public class DatasetException extends RuntimeException {
     private final transient Path file;
@@ -14,7 +15,7 @@ public class DatasetException extends RuntimeException {
     }
 
     public DatasetException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(ZipArchives.describe(file) + ": " + problem, cause);
         this.file = file;
     }
 

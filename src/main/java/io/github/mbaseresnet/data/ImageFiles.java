@@ -5,13 +5,17 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Reading image files as gray luminance. */
 public final class ImageFiles {
@@ -34,7 +38,41 @@ public final class ImageFiles {
         return toGray(file, decode(file));
     }
 
+    /**
+     * Width, height and number of bands from the image's header, without decoding the pixels: cheap enough to run on
+     * every sample when a dataset is loaded ({@link ImageCheck}).
+     *
+     * @throws DatasetException naming the file when it is missing, unreadable, not an image or its header is corrupt
+     */
+    public static ImageInfo probe(Path file) {
+        return withReader(file, reader -> {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type == null) {
+                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                type = types.hasNext() ? types.next() : null;
+            }
+            return new ImageInfo(reader.getFormatName(), new ImageSize(reader.getWidth(0), reader.getHeight(0)),
+                    type == null ? 0 : type.getNumBands());
+        });
+    }
+
+    /** What {@link #probe} reads from a header. */
+    public record ImageInfo(String format, ImageSize size, int bands) {
+    }
+
+    private interface ReaderStep<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
     private static BufferedImage decode(Path file) {
+        BufferedImage image = withReader(file, reader -> reader.read(0));
+        if (image == null) {
+            throw new DatasetException(file, "truncated or corrupt image (the decoder returned no image)");
+        }
+        return image;
+    }
+
+    private static <T> T withReader(Path file, ReaderStep<T> step) {
         if (!Files.exists(file)) {
             throw new DatasetException(file, "image file does not exist");
         }
@@ -44,7 +82,7 @@ public final class ImageFiles {
         if (!Files.isReadable(file)) {
             throw new DatasetException(file, "image file is not readable (check its permissions)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = open(file)) {
             if (in == null) {
                 throw new DatasetException(file, "image file could not be opened");
             }
@@ -54,25 +92,33 @@ public final class ImageFiles {
                         + "(expected PNG, JPEG, BMP or TIFF)");
             }
             ImageReader reader = readers.next();
-            BufferedImage image;
             try {
                 reader.setInput(in, true, true);
-                image = reader.read(0);
+                return step.apply(reader);
             } catch (IOException | RuntimeException e) {
+                if (e instanceof DatasetException d) {
+                    throw d;
+                }
                 throw new DatasetException(file, "truncated or corrupt " + reader.getFormatName() + " image ("
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                         + ")", e);
             } finally {
                 reader.dispose();
             }
-            if (image == null) {
-                throw new DatasetException(file, "truncated or corrupt " + reader.getFormatName()
-                        + " image (the decoder returned no image)");
-            }
-            return image;
         } catch (IOException e) {
             throw new DatasetException(file, "image file could not be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A file of the default file system is read in place; an entry of a zip (BP4D+ frames, DATASETS.md §5) has no
+     * {@code java.io.File}, so its bytes are read into memory (one frame, a few hundred KB).
+     */
+    private static ImageInputStream open(Path file) throws IOException {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            return ImageIO.createImageInputStream(file.toFile());
+        }
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 
     private static GrayImage toGray(Path file, BufferedImage image) {

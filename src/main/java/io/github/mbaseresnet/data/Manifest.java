@@ -11,13 +11,14 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The sha256 of each file a protocol uses and their aggregate: sha256 over the UTF-8 concatenation of the lines
  * {@code "<sha256>  <relative path>\n"} sorted by relative path ('/' separators). For JAFFE the relative path is
- * the file name (DATASETS.md §6).
+ * the file name (DATASETS.md §6); an entry of a zip archive is {@code <archive path>!/<entry>}.
  */
 public final class Manifest {
     private final SortedMap<String, String> fileSha256;
@@ -39,11 +40,15 @@ public final class Manifest {
         Path base = root.toAbsolutePath().normalize();
         SortedMap<String, String> hashes = new TreeMap<>();
         for (Path file : files) {
-            Path abs = file.toAbsolutePath().normalize();
+            Optional<Path> archive = ZipArchives.archiveOf(file);
+            Path abs = archive.orElse(file).toAbsolutePath().normalize();
             if (!abs.startsWith(base) || abs.equals(base)) {
                 throw new DatasetException(file, "is not inside the dataset folder " + root);
             }
-            hashes.put(relativePath(base.relativize(abs)), sha256(file));
+            // A zip entry is named after its archive: "2D+3D/F001.zip!/F001/T1/0001.jpg" (BP4D+, DATASETS.md §5).
+            String relative = relativePath(base.relativize(abs))
+                    + archive.map(a -> "!/" + relativePath(file.toAbsolutePath().normalize())).orElse("");
+            hashes.put(relative, sha256(file));
         }
         return new Manifest(hashes);
     }

@@ -6,6 +6,13 @@ import io.github.mbaseresnet.align.LandmarkAligner;
 import io.github.mbaseresnet.align.LandmarkSource;
 import io.github.mbaseresnet.align.FaceAligner;
 import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.data.Expression;
+import io.github.mbaseresnet.data.bp4dplus.Bp4dPlusReader;
+import io.github.mbaseresnet.data.bu3dfe.Bu3dfeReader;
+import io.github.mbaseresnet.data.ckplus.CkPlusReader;
+import io.github.mbaseresnet.data.folders.FolderPerClassReader;
+import io.github.mbaseresnet.data.mmi.MmiReader;
+import io.github.mbaseresnet.data.oulu.OuluCasiaReader;
 import io.github.mbaseresnet.loss.LossConfig;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
@@ -15,10 +22,13 @@ import io.github.mbaseresnet.train.TrainingConfig;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -89,8 +99,89 @@ public final class HarnessSettings {
                 6, 0).equals(defaults.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, 6, 0))) {
             return true;
         }
+        if (!readerSettings().equals(defaults.readerSettings())) {
+            return true;
+        }
         return Arrays.stream(DatasetId.values()).anyMatch(d -> folds(d) != defaults.folds(d)
                 || !aligner(d).describe().equals(defaults.aligner(d).describe()));
+    }
+
+    /** The reader settings: they choose which images and labels a dataset gives, so they change results. */
+    private List<Object> readerSettings() {
+        return List.of(ckplus(), oulu(), bu3dfe(), bp4dplus(), mmi(), folderPattern(), checkImages());
+    }
+
+    /**
+     * CK+ (DATASETS.md §1): {@code fer.ckplus.frames} last frames per labelled sequence (3),
+     * {@code fer.ckplus.neutral} the first frame as neutral (false), {@code fer.ckplus.contempt} keep contempt (false).
+     */
+    public CkPlusReader.Options ckplus() {
+        CkPlusReader.Options d = CkPlusReader.Options.DEFAULT;
+        return new CkPlusReader.Options(integer("fer.ckplus.frames", d.frames()),
+                bool("fer.ckplus.neutral", d.neutral()), bool("fer.ckplus.contempt", d.contempt()));
+    }
+
+    /**
+     * Oulu-CASIA (DATASETS.md §2): {@code fer.oulu.images} OriginalImg or PreProcessImg, {@code fer.oulu.modality}
+     * VL or NI, {@code fer.oulu.lighting} Strong, Weak or Dark, {@code fer.oulu.frames} (3), {@code fer.oulu.neutral}
+     * (false).
+     */
+    public OuluCasiaReader.Options oulu() {
+        OuluCasiaReader.Options d = OuluCasiaReader.Options.DEFAULT;
+        return new OuluCasiaReader.Options(raw("fer.oulu.images").orElse(d.tree()),
+                raw("fer.oulu.modality").orElse(d.modality()), raw("fer.oulu.lighting").orElse(d.lighting()),
+                integer("fer.oulu.frames", d.frames()), bool("fer.oulu.neutral", d.neutral()));
+    }
+
+    /** BU-3DFE (DATASETS.md §4): {@code fer.bu3dfe.intensities} (3,4), {@code fer.bu3dfe.neutral} (false). */
+    public Bu3dfeReader.Options bu3dfe() {
+        Bu3dfeReader.Options d = Bu3dfeReader.Options.DEFAULT;
+        return new Bu3dfeReader.Options(raw("fer.bu3dfe.intensities")
+                .map(v -> Set.copyOf(integers("fer.bu3dfe.intensities", v))).orElse(d.intensities()),
+                bool("fer.bu3dfe.neutral", d.neutral()));
+    }
+
+    /**
+     * BP4D+ (DATASETS.md §5): {@code fer.bp4dplus.tasks} a task map file (default: the shipped tasks.properties),
+     * {@code fer.bp4dplus.frames} evenly spaced frames per task (0 = all).
+     */
+    public Bp4dPlusReader.Options bp4dplus() {
+        return new Bp4dPlusReader.Options(raw("fer.bp4dplus.tasks").map(Path::of).map(Bp4dPlusReader.TaskMap::load)
+                .orElseGet(Bp4dPlusReader.TaskMap::defaults), integer("fer.bp4dplus.frames", 0));
+    }
+
+    /**
+     * MMI (DATASETS.md §3): {@code fer.mmi.emotions} code=expression pairs (1=anger,...,6=surprise),
+     * {@code fer.mmi.views} session views kept (0,frontal), {@code fer.mmi.frames} frames around the apex (3).
+     */
+    public MmiReader.Options mmi() {
+        MmiReader.Options d = MmiReader.Options.DEFAULT;
+        return new MmiReader.Options(raw("fer.mmi.emotions").map(v -> codeMap("fer.mmi.emotions", v))
+                .orElse(d.emotions()), raw("fer.mmi.views").map(v -> words(v)).orElse(d.views()),
+                integer("fer.mmi.frames", d.frames()));
+    }
+
+    /** Subject pattern of folder-per-class copies ({@code fer.folders.pattern}, CK+'s S010_004_00000017). */
+    public String folderPattern() {
+        return raw("fer.folders.pattern").orElse(FolderPerClassReader.CKPLUS_PATTERN);
+    }
+
+    /**
+     * How a dataset's folder is read ({@code fer.layout.<dataset>}): {@code distributed}, {@code folders}
+     * (folder-per-class copy) or {@code auto} (default: folders when every sub-folder is named like a class).
+     */
+    public String layout(DatasetId dataset) {
+        String key = "fer.layout." + dataset.key();
+        String value = raw(key).orElse("auto").toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "distributed", "folders").contains(value)) {
+            throw new IllegalArgumentException(key + "=" + value + " is not one of auto, distributed, folders");
+        }
+        return value;
+    }
+
+    /** Whether every image header is read when a dataset is loaded ({@code fer.images.check}, true). */
+    public boolean checkImages() {
+        return bool("fer.images.check", true);
     }
 
     public long seed() {
@@ -198,6 +289,27 @@ public final class HarnessSettings {
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException(key + "=" + v + " is not a boolean (true/false)");
         }).orElse(fallback);
+    }
+
+    private static Set<String> words(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(out::add);
+        return out;
+    }
+
+    /** {@code 1=anger,2=disgust}: whole-number codes to expressions (words or two-letter codes). */
+    private static Map<Integer, Expression> codeMap(String key, String value) {
+        Map<Integer, Expression> out = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException(key + ": '" + pair.trim() + "' is not code=expression");
+            }
+            out.put(parse(key, kv[0].trim(), Integer::parseInt), Expression.fromWordOrCode(kv[1]).orElseThrow(() ->
+                    new IllegalArgumentException(key + ": '" + kv[1].trim() + "' is not one of "
+                            + Expression.WORD_LIST)));
+        }
+        return out;
     }
 
     private static List<Integer> integers(String key, String value) {

@@ -47,6 +47,8 @@ public final class Reproduction {
         log.accept(String.format("%s · %s · %s: %d images of %d subjects, %d folds (%d trained) × %d run(s), "
                         + "%d epochs, protocol %s", table, dataset.id().displayName(), row, faces.size(),
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
+        log.accept(String.format("%s · %s: images %s; left out: %s", table, dataset.id().displayName(),
+                dataset.images(), dataset.exclusionSummary()));
         CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();

@@ -60,7 +60,15 @@ class DatasetLockTest {
         LockEntry synthetic = lock.datasets().get("synthetic");
         assertThat(synthetic.files()).isNull();
         assertThat(synthetic.manifestSha256()).isNull();
-        assertThat(lock.datasets().keySet()).containsExactly("jaffe", "synthetic");
+        assertThat(lock.datasets().keySet())
+                .containsExactly("jaffe", "ckplus", "oulu", "mmi", "bu3dfe", "bp4dplus", "synthetic");
+        LockEntry ckplus = lock.datasets().get("ckplus");
+        assertThat(ckplus.files()).isEqualTo(927);
+        assertThat(ckplus.classes()).containsEntry("AN", 135).containsEntry("SU", 249).hasSize(6);
+        assertThat(ckplus.manifestSha256()).isNull();
+        assertThat(lock.datasets().get("oulu").files()).isEqualTo(1440);
+        assertThat(lock.datasets().get("bu3dfe").classes().values()).containsOnly(200);
+        assertThat(lock.datasets().get("mmi").files()).isNull();
     }
 
     @Test
@@ -123,6 +131,18 @@ class DatasetLockTest {
                 new LockCheck.Mismatch("files", "213", "212"),
                 new LockCheck.Mismatch("classes.AN", "30", "29"),
                 new LockCheck.Mismatch("manifest_sha256", full.sha256(), manifest.sha256()));
+    }
+
+    @Test
+    void aNullHashOrCountIsNotPinned() {
+        Path root = JaffeFixture.write(dir.resolve("jaffe"));
+        List<Sample> samples = new JaffeReader().read(root);
+        Manifest manifest = Manifest.of(root, samples.stream().map(Sample::image).toList());
+
+        LockEntry unpinned = new LockEntry("flat", null, null, null, null, "no public checksum");
+
+        assertThat(LockCheck.verify(unpinned, samples, manifest).ok()).isTrue();
+        assertThat(LockCheck.verify(entry(JaffeFixture.CLASS_COUNTS, null), samples, manifest).ok()).isTrue();
     }
 
     private static LockEntry entry(Map<String, Integer> classes, String sha256) {

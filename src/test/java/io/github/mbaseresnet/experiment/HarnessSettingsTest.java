@@ -1,6 +1,11 @@
 package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.data.Expression;
+import io.github.mbaseresnet.data.bu3dfe.Bu3dfeReader;
+import io.github.mbaseresnet.data.ckplus.CkPlusReader;
+import io.github.mbaseresnet.data.folders.FolderPerClassReader;
+import io.github.mbaseresnet.data.oulu.OuluCasiaReader;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.Variant;
 import org.junit.jupiter.api.Test;
@@ -8,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +71,50 @@ class HarnessSettingsTest {
         // an explicit default is no change; a seed is covered by the tolerance, not by a new calibration
         assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.loss.scale", "4.0", "fer.seed", "7"))
                 .protocol()).isEqualTo(Protocol.SMOKE);
+    }
+
+    @Test
+    void readerSettingsHaveTheDocumentedDefaults() {
+        HarnessSettings s = HarnessSettings.of(Map.of());
+        assertThat(s.ckplus()).isEqualTo(new CkPlusReader.Options(3, false, false));
+        assertThat(s.oulu()).isEqualTo(new OuluCasiaReader.Options("OriginalImg", "VL", "Strong", 3, false));
+        assertThat(s.bu3dfe()).isEqualTo(new Bu3dfeReader.Options(Set.of(3, 4), false));
+        assertThat(s.bp4dplus().frames()).isZero();
+        assertThat(s.bp4dplus().tasks().tasks()).containsEntry("T1", Expression.HAPPINESS).hasSize(6);
+        assertThat(s.mmi().emotions()).containsEntry(1, Expression.ANGER).containsEntry(6, Expression.SURPRISE);
+        assertThat(s.mmi().views()).containsExactlyInAnyOrder("0", "frontal");
+        assertThat(s.folderPattern()).isEqualTo(FolderPerClassReader.CKPLUS_PATTERN);
+        assertThat(s.layout(DatasetId.CKPLUS)).isEqualTo("auto");
+        assertThat(s.checkImages()).isTrue();
+    }
+
+    @Test
+    void readerSettingsApplyAndMakeTheProtocolCustom() {
+        Map<String, String> values = Map.of("fer.ckplus.frames", "1", "fer.oulu.lighting", "Weak",
+                "fer.bu3dfe.intensities", "1,2,3,4", "fer.mmi.emotions", "1=AN,2=disgust", "fer.mmi.views", "0, 2",
+                "fer.bp4dplus.frames", "5", "fer.folders.pattern", "(?<subject>[A-Z]{2}).*");
+        HarnessSettings s = HarnessSettings.of(values);
+        assertThat(s.ckplus().frames()).isEqualTo(1);
+        assertThat(s.oulu().lighting()).isEqualTo("Weak");
+        assertThat(s.bu3dfe().intensities()).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(s.mmi().emotions()).isEqualTo(Map.of(1, Expression.ANGER, 2, Expression.DISGUST));
+        assertThat(s.mmi().views()).containsExactlyInAnyOrder("0", "2");
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", e.getKey(), e.getValue())).protocol()
+                    .name()).as(e.getKey()).isEqualTo("smoke-custom");
+        }
+        assertThat(HarnessSettings.of(Map.of("fer.protocol", "smoke", "fer.ckplus.frames", "3")).protocol())
+                .isEqualTo(Protocol.SMOKE);
+    }
+
+    @Test
+    void badReaderSettingsNameTheSetting() {
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.mmi.emotions", "1=bored")).mmi())
+                .hasMessageContaining("fer.mmi.emotions").hasMessageContaining("'bored'");
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.layout.oulu", "zip")).layout(DatasetId.OULU_CASIA))
+                .hasMessageContaining("fer.layout.oulu=zip");
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.bu3dfe.intensities", "3,x")).bu3dfe())
+                .hasMessageContaining("fer.bu3dfe.intensities=x");
     }
 
     @Test

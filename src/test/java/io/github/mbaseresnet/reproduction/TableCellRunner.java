@@ -81,7 +81,7 @@ final class TableCellRunner {
         Optional<String> missing = unavailable(dataset);
         if (missing.isPresent()) {
             summary.add(new SummaryTable.Row(table, cell.row(), dataset.displayName(), format(cell.value()), "-",
-                    "±" + format(cell.tolerance()), "SKIPPED: " + shortReason(dataset)));
+                    "±" + format(cell.tolerance()), "SKIPPED: " + dataset.property() + " not set"));
             Assumptions.abort(missing.get());
         }
         CellReport report = measured(table, dataset, cell.row(), cell.variant(), cell.loss()).judgedAgainst(table,
@@ -178,7 +178,7 @@ final class TableCellRunner {
         Optional<String> missing = unavailable(DatasetId.JAFFE);
         if (missing.isPresent()) {
             summary.add(new SummaryTable.Row(expected.table(), "confusion matrix", DatasetId.JAFFE.displayName(),
-                    "36 cells", "-", "-", "SKIPPED: " + shortReason(DatasetId.JAFFE)));
+                    "36 cells", "-", "-", "SKIPPED: " + DatasetId.JAFFE.property() + " not set"));
             Assumptions.abort(missing.get());
         }
         CellReport report = measured(expected.table(), DatasetId.JAFFE, Variant.MBA_SE_RESNET.paperName(),
@@ -207,18 +207,10 @@ final class TableCellRunner {
 
     /** The reason a dataset cannot be measured in this run, if it cannot. */
     private Optional<String> unavailable(DatasetId dataset) {
-        if (settings.datasetRoot(dataset).isPresent() && !DatasetSource.readable(dataset)) {
-            return Optional.of("reading " + dataset.displayName() + " is not implemented yet (issue 4): "
-                    + dataset.property() + " is set but cannot be used");
-        }
         if (dataset != DatasetId.SYNTHETIC && settings.datasetRoot(dataset).isEmpty()) {
             return Optional.of(DatasetSource.missingMessage(dataset));
         }
         return Optional.empty();
-    }
-
-    private String shortReason(DatasetId dataset) {
-        return settings.datasetRoot(dataset).isPresent() ? "no reader yet" : dataset.property() + " not set";
     }
 
     /** The measurement of (dataset, variant, loss) in this run, trained on first use. */
