@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * </pre>
  * {@code --quick}: 1 warm-up and 2 measured iterations of 2 s each (a check that everything runs, not a result).
  * Defaults: the CPU widths 16/32/64 and batches 16 and 64, with the benchmarks' own iterations. JMH's JSON goes to
- * {@code target/jmh-result.json}.
+ * {@code target/jmh-result.json}. The forks inherit the environment: on a machine shared with other work, set
+ * {@code OMP_NUM_THREADS=1} (ND4J's OpenMP threads otherwise spin against the other processes; 6× slower measured).
  */
 public final class PerformanceReport {
     private static final String BLOCK = BlockCostBenchmark.class.getName();
@@ -74,7 +75,8 @@ public final class PerformanceReport {
 
     static String report(Collection<RunResult> results, List<String> widths, List<String> batches, boolean quick) {
         StringBuilder out = new StringBuilder("== Performance (" + (quick ? "quick run: not a measurement" : "JMH")
-                + ", " + Runtime.getRuntime().availableProcessors() + " cores) ==\n");
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores, OMP_NUM_THREADS="
+                + Optional.ofNullable(System.getenv("OMP_NUM_THREADS")).orElse("unset") + ") ==\n");
         for (String w : widths) {
             out.append("\nwidths ").append(w).append('\n');
             // 1. block cost: time per training step of each block stack
