@@ -47,8 +47,10 @@ final class SummaryTable implements AutoCloseable {
         List<String> header = List.of("table", "row", "dataset", "expected", "measured", "tolerance", "verdict");
         List<List<String>> cells = new ArrayList<>();
         cells.add(header);
-        rows.forEach(r -> cells.add(List.of(r.table(), r.row(), r.dataset(), r.expected(), r.measured(),
-                r.tolerance(), r.verdict())));
+        // grouped by table (stable: rows keep their order inside a table), so the report reads like the paper
+        rows.stream().sorted(java.util.Comparator.comparing(Row::table, SummaryTable::tableOrder))
+                .forEach(r -> cells.add(List.of(r.table(), r.row(), r.dataset(), r.expected(), r.measured(),
+                        r.tolerance(), r.verdict())));
         int[] widths = new int[header.size()];
         for (List<String> line : cells) {
             for (int i = 0; i < widths.length; i++) {
@@ -73,6 +75,16 @@ final class SummaryTable implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /** "Table 2" before "Table 10"; the embedded dataset's check first. */
+    private static int tableOrder(String a, String b) {
+        return Integer.compare(tableNumber(a), tableNumber(b)) != 0 ? Integer.compare(tableNumber(a), tableNumber(b))
+                : a.compareTo(b);
+    }
+
+    private static int tableNumber(String table) {
+        return table.matches("Table \\d+") ? Integer.parseInt(table.substring(6)) : 0;
     }
 
     @Override
