@@ -1,6 +1,8 @@
 package io.github.mbaseresnet.reproduction;
 
+import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.CellReport;
+import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.report.AtomicFiles;
 import io.github.mbaseresnet.report.Figures;
 
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
  */
 final class MeasurementCache implements AutoCloseable {
     private final Map<String, CellReport> measured = new LinkedHashMap<>();
+    private final Map<DatasetId, DatasetSource.LoadedDataset> loaded = new java.util.EnumMap<>(DatasetId.class);
     private final Path resultsDir;
 
     MeasurementCache(Path resultsDir) {
@@ -26,6 +29,11 @@ final class MeasurementCache implements AutoCloseable {
 
     synchronized CellReport get(String key, Supplier<CellReport> measure) {
         return measured.computeIfAbsent(key, k -> measure.get());
+    }
+
+    /** A dataset copy read, hashed and lock-checked once per run, whichever configuration trains on it first. */
+    synchronized DatasetSource.LoadedDataset dataset(DatasetId id, Supplier<DatasetSource.LoadedDataset> load) {
+        return loaded.computeIfAbsent(id, k -> load.get());
     }
 
     @Override

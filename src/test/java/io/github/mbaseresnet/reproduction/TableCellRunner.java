@@ -216,7 +216,7 @@ final class TableCellRunner {
     /** The measurement of (dataset, variant, loss) in this run, trained on first use. */
     private CellReport measured(String table, DatasetId dataset, String row, Variant variant, LossKind loss) {
         return measurements.get(dataset.key() + "/" + variant + "/" + loss, () -> {
-            var loaded = new DatasetSource(settings).load(dataset).orElseThrow();
+            var loaded = measurements.dataset(dataset, () -> new DatasetSource(settings).load(dataset).orElseThrow());
             return new Reproduction(settings, System.out::println).measure(table, row, variant, loss, loaded);
         });
     }
