@@ -126,6 +126,9 @@ public final class DatasetFolders {
     public static String readText(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DatasetException(file, "is not a UTF-8/ASCII text file (" + e.getMessage() + "): save it as "
+                    + "plain text, as the dataset distributes it", e);
         } catch (IOException | SecurityException e) {
             throw new DatasetException(file, "could not be read (" + e.getMessage() + "); check its permissions",
                     e);

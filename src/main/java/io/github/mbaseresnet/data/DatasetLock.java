@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +24,33 @@ import java.util.Map;
 public record DatasetLock(Map<String, LockEntry> datasets) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML_NON_NULL = YAMLMapper.builder()
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
 
     public DatasetLock {
         datasets = datasets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
+    }
+
+    /**
+     * {@code lockText} with {@code name}'s entry replaced by {@code entry} (appended when absent). Only that entry's
+     * lines change: the other entries and every comment stay as they are, so a relock reviews as a small diff.
+     */
+    public static String withEntry(String lockText, String name, LockEntry entry) {
+        String body;
+        try {
+            body = YAML_NON_NULL.writeValueAsString(entry).replaceFirst("^---\\s*\n", "");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the lock entry of " + name, e);
+        }
+        String block = "  " + name + ":\n" + body.lines().map(l -> "    " + l).collect(Collectors.joining("\n"))
+                + "\n";
+        Matcher start = Pattern.compile("(?m)^  " + Pattern.quote(name) + ":[ \t]*(#.*)?$").matcher(lockText);
+        if (!start.find()) {
+            return lockText + (lockText.endsWith("\n") ? "" : "\n") + block;
+        }
+        Matcher next = Pattern.compile("(?m)^(  \\S|\\S)").matcher(lockText);
+        int end = next.find(start.end()) ? next.start() : lockText.length();
+        return lockText.substring(0, start.start()) + block + lockText.substring(end);
     }
 
     /**

@@ -51,8 +51,30 @@ public record LockCheck(List<Mismatch> mismatches) {
         if (entry.manifestSha256() != null && manifest != null
                 && !entry.manifestSha256().equalsIgnoreCase(manifest.sha256())) {
             out.add(new Mismatch("manifest_sha256", entry.manifestSha256(), manifest.sha256()));
+            if (entry.manifest() != null) {
+                fileDifferences(out, entry.manifest(), manifest.fileSha256());
+            }
         }
         return new LockCheck(out);
+    }
+
+    /** At most this many file names per kind of difference; the count is always complete. */
+    private static final int NAMED = 10;
+
+    /** Missing, extra and changed files against the pinned per-file manifest. */
+    private static void fileDifferences(List<Mismatch> out, Map<String, String> pinned, Map<String, String> actual) {
+        List<String> missing = pinned.keySet().stream().filter(p -> !actual.containsKey(p)).toList();
+        List<String> extra = actual.keySet().stream().filter(p -> !pinned.containsKey(p)).toList();
+        List<String> changed = pinned.keySet().stream().filter(p -> actual.containsKey(p)
+                && !pinned.get(p).equalsIgnoreCase(actual.get(p))).toList();
+        for (var kind : List.of(Map.entry("missing files", missing), Map.entry("extra files", extra),
+                Map.entry("changed files", changed))) {
+            if (!kind.getValue().isEmpty()) {
+                List<String> names = kind.getValue().subList(0, Math.min(NAMED, kind.getValue().size()));
+                out.add(new Mismatch(kind.getKey(), "none", kind.getValue().size() + " " + names
+                        + (kind.getValue().size() > NAMED ? " …" : "")));
+            }
+        }
     }
 
     /** True when nothing differs. */

@@ -48,11 +48,16 @@ public final class DatasetSource {
      * @param excluded what the reader and the image check left out, with their reasons (to be reported)
      * @param images   the image sizes and band counts found, or why they were not checked
      */
-    public record LoadedDataset(DatasetId id, Path root, List<Sample> samples, String manifestSha256,
+    public record LoadedDataset(DatasetId id, Path root, List<Sample> samples, Manifest manifest,
             LockCheck lockCheck, List<Exclusion> excluded, String images) {
         public LoadedDataset {
             samples = List.copyOf(samples);
             excluded = List.copyOf(excluded);
+        }
+
+        /** The aggregate hash pinned as {@code manifest_sha256} in datasets.lock. */
+        public String manifestSha256() {
+            return manifest.sha256();
         }
 
         /** e.g. {@code 266 × sequence has no Emotion label file ...; 5 × subject has no labelled sequence}. */
@@ -66,7 +71,7 @@ public final class DatasetSource {
         if (id == DatasetId.SYNTHETIC) {
             Path root = new SyntheticDataset(SyntheticConfig.DEFAULT).materialize(settings.cacheDir());
             List<Sample> samples = new SyntheticReader().read(root);
-            return Optional.of(new LoadedDataset(id, root, samples, manifest(root, samples).sha256(),
+            return Optional.of(new LoadedDataset(id, root, samples, manifest(root, samples),
                     new LockCheck(List.of()), List.of(), "generated"));
         }
         Optional<Path> root = settings.datasetRoot(id);
@@ -91,7 +96,7 @@ public final class DatasetSource {
                     + "). Results on it would not be comparable with the paper's; set -Dfer.lock.enforce=false to "
                     + "run anyway (the report then says so).");
         }
-        return Optional.of(new LoadedDataset(id, root.get(), samples, manifest.sha256(), check, read.excluded(),
+        return Optional.of(new LoadedDataset(id, root.get(), samples, manifest, check, read.excluded(),
                 images));
     }
 

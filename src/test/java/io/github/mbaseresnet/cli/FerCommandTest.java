@@ -62,6 +62,32 @@ class FerCommandTest extends Dl4jTestBase {
     }
 
     @Test
+    void relockPinsTheCopySoThatVerifyPassesAndThenNamesAChangedFile(@TempDir Path dir) throws Exception {
+        Path jaffe = io.github.mbaseresnet.data.jaffe.JaffeFixture.writeFaces(dir.resolve("jaffe"));
+        Path lock = Files.copy(Path.of("datasets.lock"), dir.resolve("datasets.lock"));
+        String[] settings = {"-D", "fer.data.jaffe=" + jaffe, "-D", "fer.lock=" + lock};
+        Result relock = fer(concat(new String[] {"datasets", "relock", "jaffe"}, settings));
+        assertThat(relock.code()).as(relock.err()).isZero();
+        assertThat(relock.out()).contains("pinned jaffe in " + lock + ": 213 files, 10 subjects")
+                .contains("(was 6b0b60d8");
+        assertThat(Files.readString(lock)).contains("  synthetic:").contains("KA.AN1.1.tiff:")
+                .contains("# datasets.lock"); // the other entries and the header comment are kept
+        assertThat(fer(concat(new String[] {"datasets", "verify", "jaffe"}, settings)).code()).isZero();
+
+        Files.write(jaffe.resolve("KA.AN1.1.tiff"), new byte[] {1, 2, 3}); // bytes no longer the pinned ones
+        Result verify = fer(concat(new String[] {"datasets", "verify", "jaffe", "-D", "fer.images.check=false"},
+                settings));
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.out()).contains("changed files: expected none, found 1 [KA.AN1.1.tiff]");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void anUnknownDatasetIsAUsageError() {
         Result r = fer("train", "--dataset", "affectnet");
         assertThat(r.code()).isEqualTo(2);

@@ -145,6 +145,45 @@ class DatasetLockTest {
         assertThat(LockCheck.verify(entry(JaffeFixture.CLASS_COUNTS, null), samples, manifest).ok()).isTrue();
     }
 
+    @Test
+    void aPerFileManifestNamesTheMissingExtraAndChangedFiles() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("perfile"));
+        List<Path> files = List.of(Files.writeString(root.resolve("b.tiff"), "b"),
+                Files.writeString(root.resolve("c.tiff"), "c"), Files.writeString(root.resolve("d.tiff"), "d"));
+        Manifest actual = Manifest.of(root, files);
+        // pinned: a (now missing), b (unchanged), c (other bytes); d is extra
+        Map<String, String> pinned = Map.of("a.tiff", "11".repeat(32), "b.tiff", actual.fileSha256().get("b.tiff"),
+                "c.tiff", "99".repeat(32));
+        LockEntry entry = new LockEntry("flat", null, null, null, "0".repeat(64), "test", pinned);
+        assertThat(LockCheck.verify(entry, List.of(), actual).mismatches()).extracting(Object::toString)
+                .containsExactly("manifest_sha256: expected " + "0".repeat(64) + ", found " + actual.sha256(),
+                        "missing files: expected none, found 1 [a.tiff]",
+                        "extra files: expected none, found 1 [d.tiff]",
+                        "changed files: expected none, found 1 [c.tiff]");
+    }
+
+    @Test
+    void withEntryReplacesOnlyThatEntryAndKeepsEveryComment() {
+        String lock = """
+                # header comment
+                datasets:
+                  jaffe:
+                    layout: "flat"   # kept? no: this entry is rewritten
+                    files: 213
+                  # a comment between entries
+                  ckplus:
+                    layout: "tree"
+                """;
+        String updated = DatasetLock.withEntry(lock, "jaffe", new LockEntry("flat", 5, Map.of("AN", 5), 1,
+                "ab".repeat(32), "relocked", Map.of("KA.AN1.39.tiff", "cd".repeat(32))));
+        assertThat(updated).startsWith("# header comment\ndatasets:\n  jaffe:\n    layout: \"flat\"\n    files: 5\n")
+                .contains("    manifest:\n      KA.AN1.39.tiff: \"" + "cd".repeat(32) + "\"")
+                .contains("  # a comment between entries\n  ckplus:\n    layout: \"tree\"\n")
+                .doesNotContain("213");
+        assertThat(DatasetLock.withEntry(lock, "bu3dfe", new LockEntry("x", 1, null, null, null, "s")))
+                .startsWith(lock).endsWith("  bu3dfe:\n    layout: \"x\"\n    files: 1\n    source: \"s\"\n");
+    }
+
     private static LockEntry entry(Map<String, Integer> classes, String sha256) {
         return new LockEntry("flat", 213, classes, 10, sha256, "test");
     }

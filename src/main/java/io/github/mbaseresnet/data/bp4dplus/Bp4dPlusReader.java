@@ -211,6 +211,9 @@ public final class Bp4dPlusReader implements DatasetReader {
                 throw new DatasetException(file, "frame file name has no frame number (expected e.g. 0001.jpg)");
             }
             List<Frame> frames = tasks.computeIfAbsent(relative.getName(1).toString(), t -> new ArrayList<>());
+            if (m.group(1).length() > 9) { // frame numbers of a 10-task session fit easily; more digits is a bad name
+                throw new DatasetException(file, "frame number " + m.group(1) + " is too large to be a frame index");
+            }
             int index = Integer.parseInt(m.group(1));
             Optional<Frame> same = frames.stream().filter(f -> f.index() == index).findFirst();
             if (same.isPresent()) {

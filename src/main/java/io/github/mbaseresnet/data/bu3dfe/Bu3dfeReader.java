@@ -79,6 +79,21 @@ public final class Bu3dfeReader implements DatasetReader {
         for (Path subjectDir : subjects) {
             readSubject(subjectDir, out);
         }
+        // textures outside a subject folder (a loose F0003_HA04WH_F2D.bmp, a copy in F0002_old/) are not read, and
+        // the report says so instead of leaving them out quietly
+        for (Path other : DatasetFolders.list(root)) {
+            if (subjects.contains(other)) {
+                continue;
+            }
+            boolean texture = Files.isRegularFile(other)
+                    && DatasetFolders.name(other).toUpperCase(Locale.ROOT).contains("_F2D");
+            boolean folderOfTextures = Files.isDirectory(other) && DatasetFolders.list(other).stream()
+                    .anyMatch(f -> DatasetFolders.name(f).toUpperCase(Locale.ROOT).contains("_F2D"));
+            if (texture || folderOfTextures) {
+                out.exclude(other, texture ? "texture outside a subject folder (F0001/ ... M0044/)"
+                        : "folder of textures not named like a subject (F0001 ... M0044)");
+            }
+        }
         if (!out.hasSamples()) {
             throw new DatasetException(root, "no BU-3DFE texture of the protocol was found; expected subject folders "
                     + "holding " + PATTERN_HINT);

@@ -41,10 +41,22 @@ public final class JaffeReader implements DatasetReader {
                     + "*.tiff files");
         }
         List<Sample> samples = new ArrayList<>();
+        java.util.Map<String, Path> seen = new java.util.HashMap<>();
         for (Path file : list(root)) {
-            if (Files.isRegularFile(file) && isImage(file)) {
-                samples.add(parse(file));
+            if (!isImage(file)) {
+                continue; // README_FIRST.txt, .DS_Store: not part of the set
             }
+            if (!Files.isRegularFile(file)) { // a folder or a dangling link named like an image is not skipped quietly
+                throw new DatasetException(file, Files.isDirectory(file) ? "is a folder named like a JAFFE image"
+                        : "is a link to a file that does not exist");
+            }
+            Sample sample = parse(file);
+            Path before = seen.put(sample.sequence(), file);
+            if (before != null) { // the same poser, expression, take and serial twice (e.g. .tiff and .tif)
+                throw new DatasetException(file, "duplicate of " + before.getFileName() + " (same poser, expression "
+                        + "and serial): keep one of them");
+            }
+            samples.add(sample);
         }
         if (samples.isEmpty()) {
             throw new DatasetException(root, noImagesProblem(root));

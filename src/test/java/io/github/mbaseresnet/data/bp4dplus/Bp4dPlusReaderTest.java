@@ -182,6 +182,12 @@ class Bp4dPlusReaderTest {
                 .hasMessageContaining("no frame number");
 
         entries.remove("F001/T1/frame.jpg");
+        entries.put("F001/T1/99999999999.jpg", FixtureFiles.tiny("jpg"));
+        zip(zip, entries);
+        assertThatThrownBy(() -> reader.read(dir)).hasMessageContaining(zip + "!/F001/T1/99999999999.jpg")
+                .hasMessageContaining("too large to be a frame index");
+
+        entries.remove("F001/T1/99999999999.jpg");
         entries.put("F002/T1/0001.jpg", FixtureFiles.tiny("jpg"));
         zip(zip, entries);
         assertThatThrownBy(() -> reader.read(dir)).hasMessageContaining("unexpected frame location");

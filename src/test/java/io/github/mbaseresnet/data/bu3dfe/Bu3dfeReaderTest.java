@@ -110,6 +110,23 @@ class Bu3dfeReaderTest {
     }
 
     @Test
+    void texturesOutsideSubjectFoldersAreCountedExclusions() {
+        subject("F0001", "WH");
+        Path loose = FixtureFiles.image(dir.resolve("bu3dfe/F0003_HA04WH_F2D.bmp"));
+        Path old = dir.resolve("bu3dfe/F0002_old");
+        FixtureFiles.image(old.resolve("F0002_HA04WH_F2D.bmp"));
+
+        ReadResult result = reader.scan(dir.resolve("bu3dfe"));
+
+        assertThat(result.samples()).hasSize(12);
+        assertThat(result.excluded()).filteredOn(e -> !e.file().startsWith(dir.resolve("bu3dfe/F0001")))
+                .extracting(e -> e.file().getFileName().toString() + ": " + e.reason())
+                .containsExactlyInAnyOrder("F0003_HA04WH_F2D.bmp: texture outside a subject folder (F0001/ ... M0044/)",
+                        "F0002_old: folder of textures not named like a subject (F0001 ... M0044)");
+        assertThat(loose).exists();
+    }
+
+    @Test
     void subjectWithoutTexturesIsACountedExclusion() {
         subject("F0001", "WH");
         Path empty = FixtureFiles.folder(dir.resolve("bu3dfe/F0002"));

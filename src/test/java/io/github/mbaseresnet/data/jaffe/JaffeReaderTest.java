@@ -71,6 +71,26 @@ class JaffeReaderTest {
     }
 
     @Test
+    void theSameImageUnderTwoExtensionsIsADuplicate() throws IOException {
+        Path root = JaffeFixture.write(dir.resolve("jaffe"));
+        Files.copy(root.resolve("KA.AN1.1.tiff"), root.resolve("KA.AN1.1.tif"));
+        assertThatThrownBy(() -> reader.read(root)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("duplicate of KA.AN1.1.tif").hasMessageContaining("KA.AN1.1.tiff");
+    }
+
+    @Test
+    void aFolderOrADanglingLinkNamedLikeAnImageIsAnError() throws IOException {
+        Path root = JaffeFixture.write(dir.resolve("jaffe"));
+        Files.createDirectory(root.resolve("KA.SA2.301.tiff"));
+        assertThatThrownBy(() -> reader.read(root)).hasMessageContaining("KA.SA2.301.tiff")
+                .hasMessageContaining("is a folder named like a JAFFE image");
+        Files.delete(root.resolve("KA.SA2.301.tiff"));
+        Files.createSymbolicLink(root.resolve("KA.HA2.300.tiff"), root.resolve("gone.tiff"));
+        assertThatThrownBy(() -> reader.read(root)).hasMessageContaining("KA.HA2.300.tiff")
+                .hasMessageContaining("link to a file that does not exist");
+    }
+
+    @Test
     void imageWithABadNameIsAnErrorNamingIt() throws IOException {
         Path root = JaffeFixture.write(dir.resolve("jaffe"));
         Files.copy(root.resolve("KA.AN1.1.tiff"), root.resolve("KA_AN1_39.tiff"));
