@@ -14,8 +14,21 @@ final class CommonOptions {
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "a harness setting, e.g. -D fer.loss.margin=0.2")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--protocol", description = "smoke | reduced | paper (default: fer.protocol, else reduced)")
+    @Option(names = "--protocol", converter = ProtocolName.class,
+            description = "smoke | reduced | paper (default: fer.protocol, else reduced)")
     String protocol;
+
+    /** An unknown protocol is a usage error (exit code 2), like an unknown option. */
+    static final class ProtocolName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return io.github.mbaseresnet.experiment.Protocol.named(value).name();
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = {"-q", "--quiet"}, description = "no progress output on stderr")
     boolean quiet;

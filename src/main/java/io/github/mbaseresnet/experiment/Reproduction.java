@@ -44,6 +44,12 @@ public final class Reproduction {
         NetworkConfig network = settings.network(variant, loss, classes.size(), seed);
         int folds = settings.folds(dataset.id());
         int subjects = (int) faces.stream().map(Face::subject).distinct().count();
+        if (subjects < folds) {
+            throw new IllegalArgumentException(dataset.id().displayName() + " at " + dataset.root() + " has "
+                    + subjects + " subjects, fewer than the " + folds + " subject-independent folds asked for: set "
+                    + "fer.folds." + dataset.id().key() + " to at most " + subjects + " (" + subjects + " = leave one "
+                    + "subject out)");
+        }
         log.accept(String.format("%s · %s · %s: %d images of %d subjects, %d folds (%d trained) × %d run(s), "
                         + "%d epochs, protocol %s", table, dataset.id().displayName(), row, faces.size(),
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));

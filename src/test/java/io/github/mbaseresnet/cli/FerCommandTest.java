@@ -92,6 +92,9 @@ class FerCommandTest extends Dl4jTestBase {
         Result r = fer("train", "--dataset", "affectnet");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown dataset 'affectnet'").contains("jaffe");
+        Result p = fer("model", "--protocol", "fast");
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains("unknown protocol 'fast'");
     }
 
     @Test

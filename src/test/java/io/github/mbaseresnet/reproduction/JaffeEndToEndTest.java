@@ -87,6 +87,17 @@ class JaffeEndToEndTest {
     }
 
     @Test
+    void moreFoldsThanSubjectsNamesTheSettingToChange() {
+        HarnessSettings s = settings("fer.lock.enforce", "false", "fer.folds.jaffe", "11");
+        var loaded = new DatasetSource(s).load(DatasetId.JAFFE).orElseThrow();
+        assertThatThrownBy(() -> new Reproduction(s, line -> { }).measure("Table 2", "MBA-SE-ResNet",
+                io.github.mbaseresnet.model.Variant.MBA_SE_RESNET,
+                io.github.mbaseresnet.loss.LossKind.EXP_COSINE_MARGIN, loaded))
+                .hasMessageContaining("has 10 subjects, fewer than the 11 subject-independent folds")
+                .hasMessageContaining("set fer.folds.jaffe to at most 10");
+    }
+
+    @Test
     void aMissingDatasetIsReportedWithThePropertyAndWhereToGetIt() {
         assertThat(new DatasetSource(HarnessSettings.of(Map.of())).load(DatasetId.JAFFE)).isEmpty();
         assertThat(DatasetSource.missingMessage(DatasetId.JAFFE)).contains("-Dfer.data.jaffe=<folder>")
