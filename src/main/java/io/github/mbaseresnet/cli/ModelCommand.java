@@ -1,6 +1,5 @@
 package io.github.mbaseresnet.cli;
 
-import io.github.mbaseresnet.data.ClassSet;
 import io.github.mbaseresnet.model.ModelSummary;
 import io.github.mbaseresnet.model.NetworkConfig;
 import picocli.CommandLine.Command;
@@ -31,8 +30,8 @@ final class ModelCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() {
-        NetworkConfig cfg = common.harnessSettings().network(method.variant, method.loss, ClassSet.SIX_BASIC.size(),
-                0);
+        var settings = common.harnessSettings();
+        NetworkConfig cfg = settings.network(method.variant, method.loss, settings.classes().size(), 0);
         var out = spec.commandLine().getOut();
         out.print(ModelSummary.of(cfg).toText());
         out.println();

@@ -5,7 +5,9 @@ import io.github.mbaseresnet.align.CkPlusLandmarks;
 import io.github.mbaseresnet.align.LandmarkAligner;
 import io.github.mbaseresnet.align.LandmarkSource;
 import io.github.mbaseresnet.align.FaceAligner;
+import io.github.mbaseresnet.data.ClassSet;
 import io.github.mbaseresnet.data.DatasetId;
+import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.bp4dplus.Bp4dPlusReader;
 import io.github.mbaseresnet.data.bu3dfe.Bu3dfeReader;
@@ -95,7 +97,7 @@ public final class HarnessSettings {
     /** Whether a non-protocol setting that changes what is trained differs from its default. */
     private boolean changesResults() {
         HarnessSettings defaults = new HarnessSettings(k -> k.equals("fer.protocol") ? lookup.apply(k) : null);
-        if (!training().equals(defaults.training()) || !network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
+        if (!classes().equals(defaults.classes()) || !training().equals(defaults.training()) || !network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
                 6, 0).equals(defaults.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, 6, 0))) {
             return true;
         }
@@ -182,6 +184,18 @@ public final class HarnessSettings {
     /** Whether every image header is read when a dataset is loaded ({@code fer.images.check}, true). */
     public boolean checkImages() {
         return bool("fer.images.check", true);
+    }
+
+    /**
+     * The expressions trained on ({@code fer.classes}, two-letter codes; default the paper's six, §4.1). The paper's
+     * tables are six-class: another set (e.g. {@code AN,DI,FE,HA,SA,SU,NE} with {@code fer.ckplus.neutral=true}) is
+     * for exploration, and makes the protocol custom.
+     */
+    public ClassSet classes() {
+        return raw("fer.classes").map(v -> new ClassSet(Arrays.stream(v.split(",")).map(String::trim)
+                .map(code -> Expression.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
+                        "fer.classes=" + v + ": '" + code + "' is not an expression code (AN DI FE HA SA SU NE CO)")))
+                .toList())).orElse(ClassSet.SIX_BASIC);
     }
 
     public long seed() {

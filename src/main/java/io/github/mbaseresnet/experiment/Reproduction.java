@@ -34,7 +34,7 @@ public final class Reproduction {
     public CellReport measure(String table, String row, Variant variant, LossKind loss,
             DatasetSource.LoadedDataset dataset) {
         BackendSetup.prepare();
-        ClassSet classes = ClassSet.SIX_BASIC;
+        ClassSet classes = settings.classes();
         FacePreparation.Prepared prepared = new FacePreparation(settings.aligner(dataset.id()),
                 settings.landmarks(dataset.id())).prepare(dataset.samples(), classes);
         List<Face> faces = prepared.faces();

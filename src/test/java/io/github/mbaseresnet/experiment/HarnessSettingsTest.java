@@ -118,6 +118,16 @@ class HarnessSettingsTest {
     }
 
     @Test
+    void theClassSetIsTheSixExpressionsUnlessSetAndAnUnknownCodeNamesTheSetting() {
+        assertThat(HarnessSettings.of(Map.of()).classes()).isEqualTo(io.github.mbaseresnet.data.ClassSet.SIX_BASIC);
+        HarnessSettings seven = HarnessSettings.of(Map.of("fer.classes", "AN, DI, FE, HA, SA, SU, NE"));
+        assertThat(seven.classes().codes()).containsExactly("AN", "DI", "FE", "HA", "SA", "SU", "NE");
+        assertThat(seven.protocol().name()).isEqualTo("reduced-custom");
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.classes", "AN,XX")).classes())
+                .hasMessageContaining("fer.classes=AN,XX").hasMessageContaining("'XX'");
+    }
+
+    @Test
     void commandLineOverridesComeBeforeSystemProperties() {
         System.setProperty("fer.epochs", "5");
         try {
