@@ -37,6 +37,11 @@ public final class Manifest {
      * @throws DatasetException naming a file that is outside {@code root} or cannot be read
      */
     public static Manifest of(Path root, List<Path> files) {
+        return of(root, files, Manifest::sha256);
+    }
+
+    /** As {@link #of(Path, List)}, with each file's sha256 from {@code hasher} (e.g. a {@link ManifestCache}). */
+    static Manifest of(Path root, List<Path> files, java.util.function.Function<Path, String> hasher) {
         Path base = root.toAbsolutePath().normalize();
         SortedMap<String, String> hashes = new TreeMap<>();
         for (Path file : files) {
@@ -48,7 +53,7 @@ public final class Manifest {
             // A zip entry is named after its archive: "2D+3D/F001.zip!/F001/T1/0001.jpg" (BP4D+, DATASETS.md §5).
             String relative = relativePath(base.relativize(abs))
                     + archive.map(a -> "!/" + relativePath(file.toAbsolutePath().normalize())).orElse("");
-            hashes.put(relative, sha256(file));
+            hashes.put(relative, hasher.apply(file));
         }
         return new Manifest(hashes);
     }
@@ -71,7 +76,12 @@ public final class Manifest {
         return s.toString();
     }
 
-    private static String sha256(Path file) {
+    /** sha256 (lower-case hex) of a string's UTF-8 bytes. */
+    static String sha256Of(String text) {
+        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String sha256(Path file) {
         MessageDigest md = digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

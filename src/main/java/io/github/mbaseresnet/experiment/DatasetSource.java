@@ -11,6 +11,7 @@ import io.github.mbaseresnet.data.ImageCheck;
 import io.github.mbaseresnet.data.LockCheck;
 import io.github.mbaseresnet.data.LockEntry;
 import io.github.mbaseresnet.data.Manifest;
+import io.github.mbaseresnet.data.ManifestCache;
 import io.github.mbaseresnet.data.ReadResult;
 import io.github.mbaseresnet.data.Sample;
 import io.github.mbaseresnet.data.bp4dplus.Bp4dPlusReader;
@@ -110,8 +111,10 @@ public final class DatasetSource {
         return DatasetLock.load(settings.lockFile());
     }
 
-    private static Manifest manifest(Path root, List<Sample> samples) {
-        return Manifest.of(root, samples.stream().map(Sample::image).distinct().toList());
+    /** Hashed once per version of the copy: unchanged files' hashes come from the cache (ManifestCache). */
+    private Manifest manifest(Path root, List<Sample> samples) {
+        return new ManifestCache(settings.cacheDir()).of(root, samples.stream().map(Sample::image).distinct()
+                .toList());
     }
 
     /** The reader for the copy's layout: its distributed one, or a folder-per-class copy (fer.layout.<dataset>). */
