@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs {@code runs} repetitions of subject-independent k-fold cross-validation for one network configuration.
@@ -33,12 +32,13 @@ public final class CrossValidation {
 
     public CellMeasurement run(List<Face> faces, NetworkConfig network, int folds, int foldsToRun, int runs,
             long seed) {
-        Map<String, Integer> perSubject = new TreeMap<>(faces.stream()
-                .collect(Collectors.groupingBy(Face::subject, Collectors.summingInt(f -> 1))));
+        int classes = faces.stream().mapToInt(Face::label).max().orElse(0) + 1;
+        Map<String, int[]> perSubject = new TreeMap<>();
+        faces.forEach(f -> perSubject.computeIfAbsent(f.subject(), s -> new int[classes])[f.label()]++);
         List<FoldResult> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             long runSeed = seed + 1000L * run;
-            List<Set<String>> split = new SubjectKFold(folds, runSeed).split(perSubject);
+            List<Set<String>> split = new SubjectKFold(folds, runSeed).stratifiedSplit(perSubject);
             for (int fold = 0; fold < foldsToRun; fold++) {
                 Set<String> testSubjects = split.get(fold);
                 List<Face> train = faces.stream().filter(f -> !testSubjects.contains(f.subject())).toList();

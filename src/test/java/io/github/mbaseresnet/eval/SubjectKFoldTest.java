@@ -59,4 +59,30 @@ class SubjectKFoldTest {
         assertThatThrownBy(() -> new SubjectKFold(11, 1).split(JAFFE)).hasMessageContaining("10 subjects");
         assertThatThrownBy(() -> new SubjectKFold(1, 1)).hasMessageContaining("fer.folds");
     }
+
+    @Test
+    void subjectsGoWhereTheirClassesAreLeastRepresented() {
+        // 2 folds. Seeded order puts A and B first, one per fold; A holds 10 anger, B 10 happiness. C (10 anger)
+        // must join B's fold and D (10 happiness) A's, whatever the sizes: each fold ends with 10 + 10.
+        Map<String, int[]> subjects = new java.util.TreeMap<>(Map.of("A", new int[] {10, 0}, "B", new int[] {0, 10},
+                "C", new int[] {10, 0}, "D", new int[] {0, 10}));
+        for (long seed = 0; seed < 20; seed++) {
+            List<Set<String>> folds = new SubjectKFold(2, seed).stratifiedSplit(subjects);
+            for (Set<String> fold : folds) {
+                int anger = fold.stream().mapToInt(s -> subjects.get(s)[0]).sum();
+                assertThat(anger).as("seed %d, fold %s", seed, fold).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    void withTheSameClassMixEverywhereStratificationIsTheSmallestFoldRule() {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        Map<String, int[]> mixes = new java.util.TreeMap<>();
+        for (int i = 1; i <= 12; i++) {
+            sizes.put("S" + i, 36);
+            mixes.put("S" + i, new int[] {6, 6, 6, 6, 6, 6});
+        }
+        assertThat(new SubjectKFold(4, 42).stratifiedSplit(mixes)).isEqualTo(new SubjectKFold(4, 42).split(sizes));
+    }
 }

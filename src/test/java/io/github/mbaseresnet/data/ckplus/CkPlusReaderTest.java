@@ -117,13 +117,13 @@ class CkPlusReaderTest {
     }
 
     @Test
-    void unreadableLabelFileIsAnError() {
+    void labelFileThatIsNotTextIsAnError() {
         CkPlusFixture ck = new CkPlusFixture(dir).sequence("S005", "001", 4, null);
         Path label = ck.label("S005", "001", 4, "");
-        FixtureFiles.write(label, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0});
+        FixtureFiles.write(label, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}); // a UTF-16 byte-order mark
 
         assertThatThrownBy(() -> reader.read(dir)).isInstanceOf(DatasetException.class)
-                .hasMessageContaining(label.toString()).hasMessageContaining("could not be read");
+                .hasMessageContaining(label.toString()).hasMessageContaining("is not a UTF-8/ASCII text file");
     }
 
     @Test
