@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.bp4dplus;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Frame;
 import io.github.mbaseresnet.data.ReadResult;
@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * exclusions; a frame name without a number, an entry of another subject and a subject both zipped and unpacked
  * are errors.
  */
-public final class Bp4dPlusReader implements DatasetReader {
+public final class Bp4dPlusReader implements ExcludingReader {
 
     static final String FOLDER = "2D+3D";
     private static final Pattern SUBJECT = Pattern.compile("[FM]\\d{3}");
@@ -136,10 +136,6 @@ public final class Bp4dPlusReader implements DatasetReader {
         this.options = options;
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public ReadResult scan(Path root) {

@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.bu3dfe;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.ReadResult;
 import io.github.mbaseresnet.data.Sample;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * outside 01–04 and the same image twice are errors. Each expression's intensities are one sequence (frame =
  * intensity).
  */
-public final class Bu3dfeReader implements DatasetReader {
+public final class Bu3dfeReader implements ExcludingReader {
 
     private static final Pattern SUBJECT = Pattern.compile("[FM]\\d{4}");
     private static final Pattern TEXTURE = Pattern.compile(
@@ -66,10 +66,6 @@ public final class Bu3dfeReader implements DatasetReader {
         this.options = options;
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public ReadResult scan(Path root) {

@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.ckplus;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Frame;
 import io.github.mbaseresnet.data.FrameSelection;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * {@link Options#neutral()}. Unlabelled sequences (266 of 593), contempt sequences, too-short sequences and subjects
  * without a labelled sequence are counted exclusions; a malformed label is an error.
  */
-public final class CkPlusReader implements DatasetReader {
+public final class CkPlusReader implements ExcludingReader {
 
     static final int SEARCH_DEPTH = 2;
     static final String IMAGES = "cohn-kanade-images";
@@ -77,10 +77,6 @@ public final class CkPlusReader implements DatasetReader {
         this.options = options;
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public Set<ImageSize> expectedSizes() {

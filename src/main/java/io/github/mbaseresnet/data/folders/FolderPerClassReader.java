@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.folders;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.ReadResult;
 import io.github.mbaseresnet.data.Sample;
@@ -29,7 +29,7 @@ import java.util.regex.PatternSyntaxException;
  * folders are counted exclusions; an unknown folder name, a file name the pattern does not match and the same file
  * name in two class folders are errors.
  */
-public final class FolderPerClassReader implements DatasetReader {
+public final class FolderPerClassReader implements ExcludingReader {
 
     /** CK+ names (DATASETS.md §1): S<subject>_<sequence>_<8-digit frame>. */
     public static final String CKPLUS_PATTERN = "(?<subject>S\\d{3})_(?<sequence>\\d{3})_(?<frame>\\d+)";
@@ -78,10 +78,6 @@ public final class FolderPerClassReader implements DatasetReader {
                 && folders.stream().allMatch(f -> Expression.fromWord(DatasetFolders.name(f)).isPresent());
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public ReadResult scan(Path root) {

@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.mmi;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Frame;
 import io.github.mbaseresnet.data.FrameSelection;
@@ -49,7 +49,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * Profile views, sessions without an Emotion metatag or with an unmapped code, and multi-frame sessions without an
  * apex are counted exclusions.
  */
-public final class MmiReader implements DatasetReader {
+public final class MmiReader implements ExcludingReader {
 
     static final String SESSIONS = "Sessions";
     private static final Pattern NAME = Pattern.compile("(S\\d{3})-(\\d{3})");
@@ -85,10 +85,6 @@ public final class MmiReader implements DatasetReader {
         this.options = options;
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public ReadResult scan(Path root) {

@@ -3,7 +3,7 @@ package io.github.mbaseresnet.data.oulu;
 import io.github.mbaseresnet.data.DatasetException;
 import io.github.mbaseresnet.data.DatasetFolders;
 import io.github.mbaseresnet.data.DatasetId;
-import io.github.mbaseresnet.data.DatasetReader;
+import io.github.mbaseresnet.data.ExcludingReader;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.Frame;
 import io.github.mbaseresnet.data.FrameSelection;
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * class, [M]), optionally the first frame as neutral. Too-short sequences and subjects without sequences are counted
  * exclusions; an unknown folder or frame name is an error.
  */
-public final class OuluCasiaReader implements DatasetReader {
+public final class OuluCasiaReader implements ExcludingReader {
 
     private static final Pattern SUBJECT = Pattern.compile("P\\d{3}");
     private static final Pattern FRAME = Pattern.compile("(\\d+)\\.(jpe?g|png|bmp)", Pattern.CASE_INSENSITIVE);
@@ -78,10 +78,6 @@ public final class OuluCasiaReader implements DatasetReader {
         this.options = options;
     }
 
-    @Override
-    public List<Sample> read(Path root) {
-        return scan(root).samples();
-    }
 
     @Override
     public Set<ImageSize> expectedSizes() {
