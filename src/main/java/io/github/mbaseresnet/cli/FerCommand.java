@@ -15,7 +15,26 @@ import java.io.PrintWriter;
 public final class FerCommand {
 
     public static void main(String[] args) {
+        quietNativeLogs(java.util.Arrays.asList(args));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * ND4J and DL4J log their backend banner at INFO through slf4j-simple, before any option could act: stderr is for
+     * progress and errors, so their INFO lines are shown only with {@code --verbose}. A logger level the user set
+     * ({@code -Dorg.slf4j.simpleLogger.log.org.nd4j=info} in FER_JAVA_OPTS) is left alone. Must run before the first
+     * logger exists, hence from {@code main} on the raw arguments.
+     */
+    static void quietNativeLogs(java.util.List<String> args) {
+        if (args.contains("-v") || args.contains("--verbose")) {
+            return;
+        }
+        for (String logger : new String[] {"org.nd4j", "org.deeplearning4j"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
     }
 
     /** Runs the command line in-process (tests call this) and returns the exit code. */
