@@ -116,13 +116,16 @@ public final class PerformanceReport {
             }
             // 3. the pipeline against the step it feeds
             Optional<Double> step = images(results, PIPELINE + ".trainingStep", Map.of("widths", w));
-            for (String augment : List.of("paper", "crop-mirror")) {
-                Optional<Double> pipe = images(results, PIPELINE + ".pipeline", Map.of("augment", augment));
-                if (pipe.isPresent() && step.isPresent()) {
-                    double ratio = pipe.get() / step.get();
-                    out.append(line("pipeline / training step: %.0fx with augment=%s (%.0f vs %.1f img/s; "
-                            + "target >= 5x: %s)", ratio, augment, pipe.get(), step.get(),
-                            ratio >= PIPELINE_TARGET ? "met" : "MISSED"));
+            for (String method : List.of("pipeline", "prefetched")) {
+                for (String augment : List.of("paper", "crop-mirror")) {
+                    Optional<Double> pipe = images(results, PIPELINE + "." + method, Map.of("augment", augment));
+                    if (pipe.isPresent() && step.isPresent()) {
+                        double ratio = pipe.get() / step.get();
+                        out.append(line("%s / training step: %.0fx with augment=%s (%.1f vs %.2f batches/s of "
+                                + "%d; target >= 5x: %s)", method, ratio, augment, pipe.get() / PipelineBenchmark.BATCH,
+                                step.get() / PipelineBenchmark.BATCH, PipelineBenchmark.BATCH,
+                                ratio >= PIPELINE_TARGET ? "met" : "MISSED"));
+                    }
                 }
             }
         }

@@ -5,10 +5,12 @@ import io.github.mbaseresnet.align.FacePreparation;
 import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.experiment.HarnessSettings;
+import io.github.mbaseresnet.experiment.PreparedFaces;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.train.Augmentation;
 import io.github.mbaseresnet.train.BatchMaker;
+import io.github.mbaseresnet.train.PrefetchingIterator;
 import io.github.mbaseresnet.train.TrainingConfig;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
@@ -35,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code pipeline} is one epoch of what {@code Trainer} does before each {@code fit}: shuffle, random crop, mirror
  * and (with {@code augment=paper}) §4's rotation, translation, jitter and noise, into NCHW batches of 16, over the
- * embedded dataset's faces, read and aligned once in the setup as a reproduction does (the cached crops).
+ * embedded dataset's faces, taken from the face cache in the setup as a reproduction does; {@code prefetched} is the
+ * same epoch through the trainer's background thread and queue ({@code fer.prefetch}).
  * {@code trainingStep} is one {@code fit} of MBA-SE-ResNet on a batch of the same shape. Both report {@code images}/s
  * ({@link ImageCounter}); the ratio of the two is the answer ({@link PerformanceReport} prints it).
  *
@@ -59,6 +62,7 @@ public class PipelineBenchmark {
 
         List<Face> faces;
         BatchMaker batches;
+        int prefetchDepth;
         Random rng;
 
         @Setup(Level.Trial)
@@ -67,8 +71,9 @@ public class PipelineBenchmark {
             // the cache folder is the harness's (-Dfer.cache / FER_CACHE, default target/fer-cache): generated once
             HarnessSettings settings = HarnessSettings.fromEnvironment();
             DatasetSource.LoadedDataset dataset = new DatasetSource(settings).load(DatasetId.SYNTHETIC).orElseThrow();
-            faces = new FacePreparation(settings.aligner(DatasetId.SYNTHETIC)).prepare(dataset.samples(),
-                    Bench.CLASSES);
+            faces = new PreparedFaces(settings, System.err::println).of(dataset, FacePreparation.Progress.NONE)
+                    .prepared().faces();
+            prefetchDepth = settings.prefetchDepth();
             Augmentation paper = Augmentation.PAPER;
             Augmentation chosen = switch (augment) {
                 case "paper" -> paper;
@@ -102,8 +107,16 @@ public class PipelineBenchmark {
 
     @Benchmark
     public void pipeline(Faces f, ImageCounter counter, Blackhole bh) {
-        for (DataSet batch : f.batches.trainingEpoch(f.faces, BATCH, f.rng)) {
-            bh.consume(batch);
+        f.batches.training(f.faces, BATCH, f.rng, 1).forEachRemaining(bh::consume);
+        counter.images += f.faces.size();
+    }
+
+    /** The same epoch as the trainer receives it: made on a background thread, handed over through the queue. */
+    @Benchmark
+    public void prefetched(Faces f, ImageCounter counter, Blackhole bh) {
+        try (var feed = new PrefetchingIterator<>(f.batches.training(f.faces, BATCH, f.rng, 1),
+                f.prefetchDepth)) {
+            feed.forEachRemaining(bh::consume);
         }
         counter.images += f.faces.size();
     }

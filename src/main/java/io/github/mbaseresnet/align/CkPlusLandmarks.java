@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class CkPlusLandmarks implements LandmarkSource {
     private static final int POINTS = 68;
+    private static final String SOURCE = "ckplus-68";
 
     @Override
     public Optional<Landmarks> find(Sample sample) {
@@ -44,6 +45,11 @@ public final class CkPlusLandmarks implements LandmarkSource {
         return Optional.empty();
     }
 
+    @Override
+    public String describe() {
+        return SOURCE;
+    }
+
     static Landmarks read(Path file) {
         List<Point> points = new ArrayList<>();
         try {
@@ -67,7 +73,7 @@ public final class CkPlusLandmarks implements LandmarkSource {
             throw new DatasetException(file, "expected " + POINTS + " landmark points, found " + points.size());
         }
         return new Landmarks(List.of(mean(points, 36, 42), mean(points, 42, 48), points.get(30), points.get(48),
-                points.get(54)), "ckplus-68");
+                points.get(54)), SOURCE);
     }
 
     private static Point mean(List<Point> points, int from, int to) {

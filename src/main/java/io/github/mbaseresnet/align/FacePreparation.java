@@ -27,6 +27,14 @@ public final class FacePreparation {
         }
     }
 
+    /** Told after each image, so a command line can draw a progress bar ({@code fer prepare}). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void aligned(int done, int total);
+    }
+
     public FacePreparation(FaceAligner aligner, LandmarkSource landmarks) {
         this.aligner = aligner;
         this.landmarks = landmarks;
@@ -37,16 +45,20 @@ public final class FacePreparation {
      *                                                     read; no image is skipped silently
      */
     public Prepared prepare(List<Sample> samples, ClassSet classes) {
+        return prepare(samples, classes, Progress.NONE);
+    }
+
+    /** As {@link #prepare(List, ClassSet)}, telling {@code progress} after each image of the class set. */
+    public Prepared prepare(List<Sample> samples, ClassSet classes, Progress progress) {
+        List<Sample> kept = samples.stream().filter(s -> classes.contains(s.label())).toList();
         List<Face> faces = new ArrayList<>();
         Map<String, Integer> alignedBy = new TreeMap<>();
-        for (Sample s : samples) {
-            if (!classes.contains(s.label())) {
-                continue;
-            }
+        for (Sample s : kept) {
             Optional<Landmarks> points = landmarks.find(s);
             alignedBy.merge(points.map(Landmarks::source).orElse("none"), 1, Integer::sum);
             faces.add(new Face(s.sequence(), s.subject(), classes.indexOf(s.label()),
                     aligner.align(ImageFiles.readGray(s.image()), points)));
+            progress.aligned(faces.size(), kept.size());
         }
         return new Prepared(faces, alignedBy);
     }

@@ -217,6 +217,33 @@ public final class HarnessSettings {
         return Path.of(raw("fer.cache").orElse("target/fer-cache"));
     }
 
+    /**
+     * Where aligned faces are cached ({@code fer.cache.dir}; default {@code ~/.cache/mba-se-resnet}: outside the
+     * repository, so {@code mvn clean} and a fresh clone keep them; align/FaceCache).
+     */
+    public Path faceCacheDir() {
+        return raw("fer.cache.dir").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "mba-se-resnet"));
+    }
+
+    /** Whether aligned faces are cached ({@code fer.cache.enabled}, true); results are identical either way. */
+    public boolean faceCacheEnabled() {
+        return bool("fer.cache.enabled", true);
+    }
+
+    /**
+     * Batches the trainer's background thread prepares ahead of it ({@code fer.prefetch}, 4; 0 makes them on the
+     * training thread). The batches are bit-identical either way (train/PrefetchingIterator), so it is no protocol
+     * field.
+     */
+    public int prefetchDepth() {
+        int depth = integer("fer.prefetch", 4);
+        if (depth < 0) {
+            throw new IllegalArgumentException("fer.prefetch=" + depth + " must be >= 0 (0 = no prefetching)");
+        }
+        return depth;
+    }
+
     /** Where run records, per-fold CSVs and the summary are written. */
     public Path resultsDir() {
         return Path.of(raw("fer.results").orElse("target/fer-results"));
@@ -273,7 +300,7 @@ public final class HarnessSettings {
      * {@code fer.align.fraction.<dataset>}.
      */
     public FaceAligner aligner(DatasetId dataset) {
-        int size = integer("fer.align.size", 70);
+        int size = alignSize();
         FaceAligner centre = new CentreCropAligner(size,
                 decimal("fer.align.fraction." + dataset.key(), dataset.centreCropFraction()));
         return switch (raw("fer.align.method").orElse("landmarks").toLowerCase(Locale.ROOT)) {
@@ -282,6 +309,11 @@ public final class HarnessSettings {
             default -> throw new IllegalArgumentException("fer.align.method=" + raw("fer.align.method").get()
                     + " is not one of landmarks, centre");
         };
+    }
+
+    /** The aligned face's side ({@code fer.align.size}, 70: PAPER.md §4). */
+    public int alignSize() {
+        return integer("fer.align.size", 70);
     }
 
     /** The landmarks a dataset ships (CK+'s 68 points); none for the others yet (detection is issue 5). */

@@ -1,6 +1,7 @@
 package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.align.Face;
+import io.github.mbaseresnet.align.FaceCache;
 import io.github.mbaseresnet.align.FacePreparation;
 import io.github.mbaseresnet.backend.BackendSetup;
 import io.github.mbaseresnet.data.ClassSet;
@@ -35,8 +36,8 @@ public final class Reproduction {
             DatasetSource.LoadedDataset dataset) {
         BackendSetup.prepare();
         ClassSet classes = settings.classes();
-        FacePreparation.Prepared prepared = new FacePreparation(settings.aligner(dataset.id()),
-                settings.landmarks(dataset.id())).prepare(dataset.samples(), classes);
+        FaceCache.Lookup lookup = new PreparedFaces(settings, log).of(dataset, FacePreparation.Progress.NONE);
+        FacePreparation.Prepared prepared = lookup.prepared();
         List<Face> faces = prepared.faces();
         Protocol protocol = settings.protocol();
         TrainingConfig training = settings.training();
@@ -55,7 +56,10 @@ public final class Reproduction {
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
         log.accept(String.format("%s · %s: images %s; left out: %s", table, dataset.id().displayName(),
                 dataset.images(), dataset.exclusionSummary()));
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
+        log.accept(String.format("%s · %s: aligned faces %s%s", table, dataset.id().displayName(),
+                lookup.status().name().toLowerCase(java.util.Locale.ROOT), lookup.file().map(f -> " (" + f + ")")
+                        .orElse("")));
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes, settings.prefetchDepth()), log)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"

@@ -6,7 +6,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
@@ -25,13 +28,45 @@ public final class BatchMaker {
 
     /** One epoch of shuffled, augmented training batches. */
     public List<DataSet> trainingEpoch(List<Face> faces, int batchSize, Random rng) {
-        List<Face> order = new ArrayList<>(faces);
-        java.util.Collections.shuffle(order, rng);
         List<DataSet> batches = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            batches.add(batch(order.subList(from, Math.min(order.size(), from + batchSize)), rng));
-        }
+        training(faces, batchSize, rng, 1).forEachRemaining(batches::add);
         return batches;
+    }
+
+    /**
+     * {@code epochs} epochs of shuffled, augmented training batches, each made when asked for: an epoch's shuffle
+     * when its first batch is, then each batch's crops, flips and jitter. {@code rng} is drawn in that order only,
+     * so iterating on any one thread (PrefetchingIterator) gives the same batches as {@link #trainingEpoch} calls.
+     */
+    public Iterator<DataSet> training(List<Face> faces, int batchSize, Random rng, int epochs) {
+        return new Iterator<>() {
+            private int epoch;
+            private List<Face> order = List.of();
+            private int from;
+
+            @Override
+            public boolean hasNext() {
+                return from < order.size() || (epoch < epochs && !faces.isEmpty());
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("all " + epochs + " epochs were made");
+                }
+                if (from >= order.size()) {
+                    List<Face> shuffled = new ArrayList<>(faces);
+                    Collections.shuffle(shuffled, rng);
+                    order = shuffled;
+                    from = 0;
+                    epoch++;
+                }
+                int to = Math.min(order.size(), from + batchSize);
+                DataSet batch = batch(order.subList(from, to), rng);
+                from = to;
+                return batch;
+            }
+        };
     }
 
     /** Centre-cropped, un-augmented batches in the given order. */

@@ -21,10 +21,18 @@ import java.util.function.Consumer;
 public final class Trainer {
     private final TrainingConfig config;
     private final ClassSet classes;
+    private final int prefetchDepth;
 
+    /** A trainer that makes each batch on the training thread, when it is needed. */
     public Trainer(TrainingConfig config, ClassSet classes) {
+        this(config, classes, 0);
+    }
+
+    /** @param prefetchDepth batches made ahead on a background thread ({@code fer.prefetch}; 0 = none) */
+    public Trainer(TrainingConfig config, ClassSet classes, int prefetchDepth) {
         this.config = config;
         this.classes = classes;
+        this.prefetchDepth = prefetchDepth;
     }
 
     /** The paper's optimiser: Adam, learning rate halved every {@code halvingPeriod} mini-batch updates (§4). */
@@ -41,26 +49,37 @@ public final class Trainer {
      */
     public FoldOutcome trainAndTest(NetworkConfig network, List<Face> train, List<Face> test, long dataSeed,
             Consumer<EpochMetrics> progress) {
+        return fit(MbaSeResNet.build(network, updater()), train, test, dataSeed, progress);
+    }
+
+    /**
+     * Trains {@code net} as {@link #trainAndTest} does. Batches come from one seeded stream over all epochs, made on
+     * a background thread when {@code prefetchDepth > 0}: the next epoch's first batches are ready while this one is
+     * evaluated, and the batches are bit-identical to those made on this thread.
+     */
+    FoldOutcome fit(ComputationGraph net, List<Face> train, List<Face> test, long dataSeed,
+            Consumer<EpochMetrics> progress) {
         long start = System.nanoTime();
-        ComputationGraph net = MbaSeResNet.build(network, updater());
         BatchMaker batches = new BatchMaker(config.augmentation(), classes.size());
-        Random rng = new Random(dataSeed);
+        int perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         List<EpochMetrics> epochs = new ArrayList<>();
         ConfusionMatrix confusion = null;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            double lossSum = 0;
-            List<DataSet> epochBatches = batches.trainingEpoch(train, config.batchSize(), rng);
-            for (DataSet batch : epochBatches) {
-                net.fit(batch);
-                lossSum += net.score();
+        try (PrefetchingIterator<DataSet> feed = new PrefetchingIterator<>(batches.training(train,
+                config.batchSize(), new Random(dataSeed), config.epochs()), prefetchDepth)) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                for (int b = 0; b < perEpoch; b++) {
+                    net.fit(feed.next());
+                    lossSum += net.score();
+                }
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                confusion = evaluate(net, test, batches);
+                EpochMetrics m = new EpochMetrics(epoch, lossSum / perEpoch, confusion.accuracyPercent(),
+                        train.size() / trainSeconds);
+                epochs.add(m);
+                progress.accept(m);
             }
-            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-            confusion = evaluate(net, test, batches);
-            EpochMetrics m = new EpochMetrics(epoch, lossSum / epochBatches.size(), confusion.accuracyPercent(),
-                    train.size() / trainSeconds);
-            epochs.add(m);
-            progress.accept(m);
         }
         return new FoldOutcome(confusion, epochs, (System.nanoTime() - start) / 1e9);
     }

@@ -25,7 +25,8 @@ class FerCommandTest extends Dl4jTestBase {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String[] sub : new String[][] {{"train"}, {"model"}, {"datasets"}, {"datasets", "verify"}}) {
+        for (String[] sub : new String[][] {{"train"}, {"model"}, {"datasets"}, {"datasets", "verify"},
+                {"prepare"}}) {
             String[] args = java.util.Arrays.copyOf(sub, sub.length + 1);
             args[sub.length] = "--help";
             Result r = fer(args);
@@ -79,6 +80,34 @@ class FerCommandTest extends Dl4jTestBase {
                 settings));
         assertThat(verify.code()).isEqualTo(1);
         assertThat(verify.out()).contains("changed files: expected none, found 1 [KA.AN1.1.tiff]");
+    }
+
+    @Test
+    void prepareAlignsOnceFillsTheCacheAndSaysWhereTheLandmarksCameFrom(@TempDir Path dir) throws Exception {
+        Path jaffe = io.github.mbaseresnet.data.jaffe.JaffeFixture.writeFaces(dir.resolve("jaffe"));
+        String[] settings = {"-D", "fer.data.jaffe=" + jaffe, "-D", "fer.lock.enforce=false", "-D",
+                "fer.cache=" + dir.resolve("generated"), "-D", "fer.cache.dir=" + dir.resolve("faces")};
+        Result first = fer(concat(new String[] {"prepare", "jaffe"}, settings));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("JAFFE at " + jaffe + ": 183 faces of [AN, DI, FE, HA, SA, SU]")
+                .contains("landmarks:  none 183 (100.0%, no landmarks: centre crop)")
+                .contains("face cache: " + dir.resolve("faces").resolve("jaffe-")).contains(".faces (written)");
+        assertThat(first.err()).contains("\raligning jaffe: [").endsWith("] 183/183" + System.lineSeparator());
+
+        Result second = fer(concat(new String[] {"prepare", "jaffe", "-q"}, settings));
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("(already filled: nothing aligned)");
+        assertThat(second.err()).isEmpty();
+
+        Path blocked = Files.writeString(dir.resolve("plain-file"), "x").resolve("faces");
+        Result unwritable = fer(concat(new String[] {"prepare", "jaffe", "-q"},
+                concat(settings, new String[] {"-D", "fer.cache.dir=" + blocked})));
+        assertThat(unwritable.code()).isEqualTo(1);
+        assertThat(unwritable.err()).contains("warning: the face cache folder " + blocked);
+        assertThat(unwritable.out()).contains("NOT written");
+
+        assertThat(fer("prepare", "jaffe").err()).contains("fer prepare: JAFFE is not configured");
+        assertThat(fer("prepare", "affectnet").code()).isEqualTo(2);
     }
 
     private static String[] concat(String[] a, String[] b) {

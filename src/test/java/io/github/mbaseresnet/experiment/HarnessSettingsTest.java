@@ -74,6 +74,23 @@ class HarnessSettingsTest {
     }
 
     @Test
+    void theFaceCacheAndPrefetchingChangeNoResultSoTheProtocolKeepsItsName() {
+        HarnessSettings defaults = HarnessSettings.of(Map.of());
+        assertThat(defaults.faceCacheDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".cache",
+                "mba-se-resnet"));
+        assertThat(defaults.faceCacheEnabled()).isTrue();
+        assertThat(defaults.prefetchDepth()).isEqualTo(4);
+        HarnessSettings s = HarnessSettings.of(Map.of("fer.cache.dir", "/tmp/faces", "fer.cache.enabled", "false",
+                "fer.prefetch", "0"));
+        assertThat(s.faceCacheDir()).isEqualTo(Path.of("/tmp/faces"));
+        assertThat(s.faceCacheEnabled()).isFalse();
+        assertThat(s.prefetchDepth()).isZero();
+        assertThat(s.protocol()).isEqualTo(Protocol.REDUCED);
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.prefetch", "-1")).prefetchDepth())
+                .hasMessageContaining("fer.prefetch=-1");
+    }
+
+    @Test
     void readerSettingsHaveTheDocumentedDefaults() {
         HarnessSettings s = HarnessSettings.of(Map.of());
         assertThat(s.ckplus()).isEqualTo(new CkPlusReader.Options(3, false, false));

@@ -5,9 +5,11 @@ import io.github.mbaseresnet.data.ClassSet;
 import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.GrayImage;
 import io.github.mbaseresnet.loss.LossConfig;
+import io.github.mbaseresnet.model.MbaSeResNet;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.support.Dl4jTestBase;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,6 +53,27 @@ class TrainerTest extends Dl4jTestBase {
         assertThat(a.confusion()).isEqualTo(b.confusion());
         assertThat(a.epochs()).hasSize(3);
         assertThat(a.confusion().total()).isEqualTo(12);
+    }
+
+    @Test
+    void prefetchingOnABackgroundThreadTrainsExactlyTheSameParameters() {
+        NetworkConfig net = new NetworkConfig(Variant.MBA_SE_RESNET, LossConfig.proposed(), 8, 1, List.of(4, 8), 1,
+                4, 2, 2, 3);
+        // every §4 augmentation on, so that any change in the order of random draws would show
+        TrainingConfig cfg = new TrainingConfig(2, 8, 3e-3, 0.9, 0.999, 200_000,
+                new Augmentation(8, true, 10, 1, 0.1, 0.1, 0.02));
+        List<ComputationGraph> nets = new ArrayList<>();
+        List<FoldOutcome> outcomes = new ArrayList<>();
+        for (int depth : new int[] {0, 3}) {
+            Trainer trainer = new Trainer(cfg, TWO, depth);
+            ComputationGraph graph = MbaSeResNet.build(net, trainer.updater());
+            outcomes.add(trainer.fit(graph, faces(40, 1), faces(12, 2), 5, m -> { }));
+            nets.add(graph);
+        }
+        assertThat(nets.get(1).params()).isEqualTo(nets.get(0).params());
+        assertThat(outcomes.get(1).epochs()).extracting(EpochMetrics::trainLoss)
+                .isEqualTo(outcomes.get(0).epochs().stream().map(EpochMetrics::trainLoss).toList());
+        assertThat(outcomes.get(1).confusion()).isEqualTo(outcomes.get(0).confusion());
     }
 
     @Test
