@@ -1,6 +1,7 @@
 package io.github.mbaseresnet.align;
 
 import io.github.mbaseresnet.data.DatasetException;
+import io.github.mbaseresnet.data.GrayImage;
 import io.github.mbaseresnet.data.Sample;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ public final class CkPlusLandmarks implements LandmarkSource {
     private static final int POINTS = 68;
 
     @Override
-    public Optional<Landmarks> find(Sample sample) {
+    public Optional<Landmarks> find(Sample sample, GrayImage image) {
         Optional<Path> file = landmarkFile(sample.image());
         return file.map(CkPlusLandmarks::read);
     }

@@ -1,10 +1,14 @@
 package io.github.mbaseresnet.align;
 
 import io.github.mbaseresnet.data.ClassSet;
+import io.github.mbaseresnet.data.GrayImage;
 import io.github.mbaseresnet.data.ImageFiles;
 import io.github.mbaseresnet.data.Sample;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +16,25 @@ import java.util.TreeMap;
 
 /**
  * Reads, converts to gray and aligns the samples of a class set; samples of other classes are left out. Each image
- * takes its landmarks from the source when it has them, else the aligner's fallback; both are counted, so the report
- * says how many faces were really aligned (issue 5: "counted and reported per dataset").
+ * takes its landmarks from the source when it has them, else the aligner's fallback; both are counted and recorded
+ * per image, so the report says how many faces were really aligned and how (issue 5: "counted and reported per
+ * dataset", "recorded per image in the run record").
  */
 public final class FacePreparation {
+    /** The source counted for an image without landmarks, aligned by the fallback. */
+    public static final String NONE = "none";
     private final FaceAligner aligner;
     private final LandmarkSource landmarks;
 
-    /** The aligned faces and how many were aligned from each landmark source ({@code none} = fallback). */
-    public record Prepared(List<Face> faces, Map<String, Integer> alignedBy) {
+    /**
+     * The aligned faces, how many were aligned from each landmark source ({@code none} = fallback) and each image's
+     * source, in the order of the faces.
+     */
+    public record Prepared(List<Face> faces, Map<String, Integer> alignedBy, Map<Path, String> sourceByImage) {
         public Prepared {
             faces = List.copyOf(faces);
             alignedBy = Map.copyOf(alignedBy);
+            sourceByImage = Collections.unmodifiableMap(new LinkedHashMap<>(sourceByImage));
         }
     }
 
@@ -39,15 +50,18 @@ public final class FacePreparation {
     public Prepared prepare(List<Sample> samples, ClassSet classes) {
         List<Face> faces = new ArrayList<>();
         Map<String, Integer> alignedBy = new TreeMap<>();
+        Map<Path, String> sourceByImage = new LinkedHashMap<>();
         for (Sample s : samples) {
             if (!classes.contains(s.label())) {
                 continue;
             }
-            Optional<Landmarks> points = landmarks.find(s);
-            alignedBy.merge(points.map(Landmarks::source).orElse("none"), 1, Integer::sum);
-            faces.add(new Face(s.sequence(), s.subject(), classes.indexOf(s.label()),
-                    aligner.align(ImageFiles.readGray(s.image()), points)));
+            GrayImage image = ImageFiles.readGray(s.image());
+            Optional<Landmarks> points = landmarks.find(s, image);
+            String source = points.map(Landmarks::source).orElse(NONE);
+            alignedBy.merge(source, 1, Integer::sum);
+            sourceByImage.put(s.image(), source);
+            faces.add(new Face(s.sequence(), s.subject(), classes.indexOf(s.label()), aligner.align(image, points)));
         }
-        return new Prepared(faces, alignedBy);
+        return new Prepared(faces, alignedBy, sourceByImage);
     }
 }

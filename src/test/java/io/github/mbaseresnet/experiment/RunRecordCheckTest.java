@@ -32,7 +32,7 @@ class RunRecordCheckTest {
         CellMeasurement m = new CellMeasurement(folds, runs, 2);
         NetworkConfig net = new NetworkConfig(Variant.MBA_SE_RESNET, LossConfig.proposed(), 64, 1, List.of(16, 32),
                 1, 16, 4, 6, 1);
-        return new CellReport("T", "row", null, "smoke", net, null, "centre", 42, "synthetic", "/x", 4, 2, hash,
+        return new CellReport("T", "row", null, "smoke", net, null, "centre", Map.of(), 42, "synthetic", "/x", 4, 2, hash,
                 "ok", m, m.statistics(), Verdict.NOT_COMPARED, Map.of("git.commit", "abc"));
     }
 
