@@ -87,7 +87,7 @@ class FaceDetectionPhotoTest {
     /**
      * The aligned face is searched for eyes again (an independent look at the pixels the aligner produced): each must
      * lie within 0.25 of the template's eye distance of the template's eye (Jesorsky et al. 2001's "eye found"
-     * criterion), and the mean within 0.1 of it. Measured when written: 10 of 10 faces, mean 0.045, max 0.126.
+     * criterion), and the mean within 0.1 of it. Measured when written: 10 of 10 faces, mean 0.048, max 0.198.
      */
     @Test
     void alignedEyeCentresLandOnTheTemplatePositions() {

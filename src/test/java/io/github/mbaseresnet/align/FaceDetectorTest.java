@@ -75,7 +75,7 @@ class FaceDetectorTest {
     @Test
     void theFaceBoxFallbackPutsTheEyesAtTheDocumentedFractions() {
         FaceBox box = new FaceBox(100, 50, 200, 180);
-        assertThat(box.at(FaceDetector.EYE_LEFT_X, FaceDetector.EYE_Y)).isEqualTo(new Point(160, 50 + 0.37 * 180));
+        assertThat(box.at(FaceDetector.EYE_LEFT_X, FaceDetector.EYE_Y)).isEqualTo(new Point(160, 50 + 0.36 * 180));
         assertThat(box.at(FaceDetector.EYE_RIGHT_X, FaceDetector.EYE_Y).x()).isEqualTo(100 + 0.67 * 200);
     }
 }

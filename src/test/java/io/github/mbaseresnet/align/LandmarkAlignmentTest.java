@@ -62,7 +62,8 @@ class LandmarkAlignmentTest {
     @Test
     void aLandmarkFileWithTheWrongNumberOfPointsNamesTheFile(@TempDir Path dir) throws Exception {
         Path image = writeCkLandmarks(dir, 200, 300, 180, 67);
-        assertThatThrownBy(() -> new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S", 1), UNREAD))
+        assertThatThrownBy(() -> new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S", 1),
+                UNREAD))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("_landmarks.txt")
                 .hasMessageContaining("expected 68 landmark points, found 67");
     }
