@@ -33,7 +33,7 @@ public final class FacePreparation {
     public record Prepared(List<Face> faces, Map<String, Integer> alignedBy, Map<Path, String> sourceByImage) {
         public Prepared {
             faces = List.copyOf(faces);
-            alignedBy = Map.copyOf(alignedBy);
+            alignedBy = Collections.unmodifiableMap(new TreeMap<>(alignedBy)); // sorted: the record's text is stable
             sourceByImage = Collections.unmodifiableMap(new LinkedHashMap<>(sourceByImage));
         }
     }
