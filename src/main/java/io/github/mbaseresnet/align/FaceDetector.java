@@ -24,7 +24,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 /**
  * Issue 5's second landmark source: OpenCV's Viola–Jones cascades (the JavaCPP presets, the cascades shipped inside
  * the opencv jar). Faces are searched on the image reduced to {@link DetectorSettings#searchSide}, histogram
- * equalised; the eyes inside the upper half of each face box at full resolution. A face whose two eyes are found
+ * equalised; the eyes inside the upper half of each face box, cut from the full-resolution image and resized to a
+ * face {@link #EYE_SEARCH_WIDTH} pixels wide. A face whose two eyes are found
  * (one on each side of the box's centre, the largest candidate per side) gets them as its landmarks
  * ({@link #EYES}); otherwise the eye positions are estimated from the box ({@link #FACE_BOX}, fractions below). Each
  * face is a {@link Landmarks} with its box.
@@ -40,7 +41,7 @@ public final class FaceDetector implements AutoCloseable {
     /**
      * Where the eyes sit in a face box, as fractions of its width and height: the means over the faces of the
      * face-api demo photographs whose two eyes the eye cascade found with the default settings (0.303, 0.668 and
-     * 0.364 over 10 faces; FaceDetectionPhotoTest, README "Face detection").
+     * 0.364 over 10 faces; FaceDetectionPhotoTest, README "Face alignment and detection").
      */
     static final double EYE_LEFT_X = 0.30;
     static final double EYE_RIGHT_X = 0.67;
@@ -112,7 +113,7 @@ public final class FaceDetector implements AutoCloseable {
 
     /**
      * The two eye centres inside the upper half of {@code box} (in {@code image}'s pixels), one on each side of the
-     * box's centre, if both are found (without a box: the caller knows it).
+     * box's centre, if both are found; the result carries no box (the caller has it).
      */
     public Optional<Landmarks> eyes(GrayImage image, FaceBox box) {
         try (Mat full = toMat(image)) {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.within;
  * Detection and alignment on real photographs: the six group photos of {@code @vladmandic/face-api}'s demo (fetched by
  * {@link FaceApiPhotos}, skipped without npm or network), with the default {@link DetectorSettings}. What the
  * defaults found, recorded when they were chosen (faces / faces whose eyes were found): sample1 2/1, sample2 1/0,
- * sample3 3/2, sample4 2/0, sample5 6/3, sample6 4/4 (README "Face detection"). The photos show 3 to 5 people each,
- * several turned away or looking down, which frontal cascades miss.
+ * sample3 3/2, sample4 2/0, sample5 6/3, sample6 4/4 (README "Face alignment and detection"). The photos show 3 to 5
+ * people each, several turned away or looking down, which frontal cascades miss.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaceDetectionPhotoTest {
