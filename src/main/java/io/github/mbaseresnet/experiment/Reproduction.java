@@ -9,6 +9,7 @@ import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.GrayImage;
 import io.github.mbaseresnet.data.ImageFiles;
 import io.github.mbaseresnet.data.Sample;
+import io.github.mbaseresnet.data.ZipArchives;
 import io.github.mbaseresnet.eval.Statistics;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
@@ -111,7 +112,11 @@ public final class Reproduction {
                 ContactSheet.Layout.DEFAULT);
     }
 
+    /** An image's name in the run record: relative to the dataset's folder, or {@code F001.zip!/...} in a zip. */
     private static String relative(DatasetSource.LoadedDataset dataset, Path image) {
-        return image.startsWith(dataset.root()) ? dataset.root().relativize(image).toString() : image.toString();
+        String name = ZipArchives.archiveOf(image).isPresent() ? ZipArchives.describe(image)
+                : image.toAbsolutePath().toString();
+        String root = dataset.root().toAbsolutePath() + java.io.File.separator;
+        return name.startsWith(root) ? name.substring(root.length()) : name;
     }
 }
