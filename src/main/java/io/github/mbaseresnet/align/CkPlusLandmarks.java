@@ -1,6 +1,7 @@
 package io.github.mbaseresnet.align;
 
 import io.github.mbaseresnet.data.DatasetException;
+import io.github.mbaseresnet.data.GrayImage;
 import io.github.mbaseresnet.data.Sample;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class CkPlusLandmarks implements LandmarkSource {
     private static final String SOURCE = "ckplus-68";
 
     @Override
-    public Optional<Landmarks> find(Sample sample) {
+    public Optional<Landmarks> find(Sample sample, GrayImage image) {
         Optional<Path> file = landmarkFile(sample.image());
         return file.map(CkPlusLandmarks::read);
     }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class FaceCache {
     /** Bump when the layout changes, or when an aligner produces other pixels under the same description. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2; // 2: each image's landmark source
     private static final long MAGIC = 0x4645524641434553L; // "FERFACES"
     private static final byte GRAY8 = 0;
     private static final byte FLOAT32 = 1;
@@ -147,6 +148,11 @@ public final class FaceCache {
             out.writeUTF(e.getKey());
             out.writeInt(e.getValue());
         }
+        out.writeInt(prepared.sourceByImage().size());
+        for (Map.Entry<String, String> e : prepared.sourceByImage().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
         out.writeInt(prepared.faces().size());
         for (Face face : prepared.faces()) {
             GrayImage px = face.pixels();
@@ -202,6 +208,10 @@ public final class FaceCache {
             for (int i = in.readInt(); i > 0; i--) {
                 alignedBy.put(in.readUTF(), in.readInt());
             }
+            Map<String, String> sourceByImage = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                sourceByImage.put(in.readUTF(), in.readUTF());
+            }
             int side = key.size();
             List<Face> faces = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -223,7 +233,7 @@ public final class FaceCache {
             if (faces.size() != alignedBy.values().stream().mapToInt(Integer::intValue).sum()) {
                 throw new CorruptFile("aligned-by counts do not add up to the faces");
             }
-            return new FacePreparation.Prepared(faces, alignedBy);
+            return new FacePreparation.Prepared(faces, alignedBy, sourceByImage);
         }
     }
 

@@ -10,11 +10,14 @@ import java.util.Map;
  * The complete record of one reproduced table cell: what was expected, how it was measured and what came out. It is
  * written as the cell's JSON run record and feeds the Allure result and the summary table. A training that is not a
  * table cell (the command line's {@code train}) has no expected value and the verdict {@link Verdict#NOT_COMPARED}.
+ * {@code alignment} says how faces were aligned and how many from each landmark source; {@code landmarkSources} gives
+ * each image's source (path relative to the dataset's folder → {@code ckplus-68}, {@code opencv-eyes},
+ * {@code opencv-face-box} or {@code none}; issue 5).
  */
 public record CellReport(String table, String row, ExpectedCell expected, String protocol, NetworkConfig network,
-        TrainingConfig training, String alignment, long seed, String dataset, String datasetRoot,
-        int images, int subjects, String manifestSha256, String lockStatus, CellMeasurement measurement,
-        Statistics statistics, Verdict verdict, Map<String, String> environment) {
+        TrainingConfig training, String alignment, Map<String, String> landmarkSources, long seed, String dataset,
+        String datasetRoot, int images, int subjects, String manifestSha256, String lockStatus,
+        CellMeasurement measurement, Statistics statistics, Verdict verdict, Map<String, String> environment) {
 
     public double measuredMean() {
         return statistics.mean();
@@ -26,7 +29,8 @@ public record CellReport(String table, String row, ExpectedCell expected, String
      */
     public CellReport judgedAgainst(String forTable, ExpectedCell cell) {
         Verdict v = cell.accepts(statistics.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
-        return new CellReport(forTable, cell.row(), cell, protocol, network, training, alignment, seed, dataset, datasetRoot,
-                images, subjects, manifestSha256, lockStatus, measurement, statistics, v, environment);
+        return new CellReport(forTable, cell.row(), cell, protocol, network, training, alignment, landmarkSources,
+                seed, dataset, datasetRoot, images, subjects, manifestSha256, lockStatus, measurement, statistics, v,
+                environment);
     }
 }

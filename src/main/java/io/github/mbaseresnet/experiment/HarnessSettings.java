@@ -2,6 +2,8 @@ package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.align.CentreCropAligner;
 import io.github.mbaseresnet.align.CkPlusLandmarks;
+import io.github.mbaseresnet.align.DetectedLandmarks;
+import io.github.mbaseresnet.align.DetectorSettings;
 import io.github.mbaseresnet.align.LandmarkAligner;
 import io.github.mbaseresnet.align.LandmarkSource;
 import io.github.mbaseresnet.align.FaceAligner;
@@ -105,7 +107,8 @@ public final class HarnessSettings {
             return true;
         }
         return Arrays.stream(DatasetId.values()).anyMatch(d -> folds(d) != defaults.folds(d)
-                || !aligner(d).describe().equals(defaults.aligner(d).describe()));
+                || !aligner(d).describe().equals(defaults.aligner(d).describe())
+                || !landmarkOrder(d).equals(defaults.landmarkOrder(d)));
     }
 
     /** The reader settings: they choose which images and labels a dataset gives, so they change results. */
@@ -316,9 +319,49 @@ public final class HarnessSettings {
         return integer("fer.align.size", 70);
     }
 
-    /** The landmarks a dataset ships (CK+'s 68 points); none for the others yet (detection is issue 5). */
+    /**
+     * Issue 5's landmarks, best source first: the dataset's own (CK+'s 68 points), then OpenCV detection
+     * ({@link #detector()}) where {@link #detects} says so; images left without take the aligner's fallback. None at
+     * all under {@code fer.align.method=centre}, which uses none. The caller closes it (the detector is native).
+     */
     public LandmarkSource landmarks(DatasetId dataset) {
-        return dataset == DatasetId.CKPLUS ? new CkPlusLandmarks() : LandmarkSource.NONE;
+        if (raw("fer.align.method").orElse("landmarks").toLowerCase(Locale.ROOT).startsWith("cent")) {
+            return LandmarkSource.NONE;
+        }
+        LandmarkSource own = dataset == DatasetId.CKPLUS ? new CkPlusLandmarks() : LandmarkSource.NONE;
+        return detects(dataset) ? own.orElse(new DetectedLandmarks(detector())) : own;
+    }
+
+    /** What {@link #landmarks} tries, in order, for the run record: e.g. {@code ckplus-68, then opencv(...)}. */
+    public String landmarkOrder(DatasetId dataset) {
+        if (raw("fer.align.method").orElse("landmarks").toLowerCase(Locale.ROOT).startsWith("cent")) {
+            return "none";
+        }
+        String own = dataset == DatasetId.CKPLUS ? "ckplus-68" : null;
+        String detection = detects(dataset) ? detector().describe() : null;
+        return java.util.stream.Stream.of(own, detection).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> a + ", then " + b).orElse("none");
+    }
+
+    /**
+     * Whether faces are detected in {@code dataset}'s images that have no landmarks of their own ({@code fer.detect},
+     * true). Never in the embedded synthetic dataset: its faces are rendered centred, and its calibration
+     * (expected-results/synthetic.yaml) was recorded with the centre crop.
+     */
+    public boolean detects(DatasetId dataset) {
+        return dataset != DatasetId.SYNTHETIC && bool("fer.detect", true);
+    }
+
+    /**
+     * The OpenCV face detector's settings ({@code fer.detect.cascade}, {@code .eyes}, {@code .scale},
+     * {@code .neighbours}, {@code .min.face}, {@code .side}; defaults {@link DetectorSettings#DEFAULT}).
+     */
+    public DetectorSettings detector() {
+        DetectorSettings d = DetectorSettings.DEFAULT;
+        return new DetectorSettings(raw("fer.detect.cascade").orElse(d.faceCascade()),
+                raw("fer.detect.eyes").orElse(d.eyeCascade()), decimal("fer.detect.scale", d.scaleFactor()),
+                integer("fer.detect.neighbours", d.minNeighbours()), decimal("fer.detect.min.face", d.minFace()),
+                integer("fer.detect.side", d.searchSide()));
     }
 
     private int integer(String key, int fallback) {

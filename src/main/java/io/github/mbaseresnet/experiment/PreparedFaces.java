@@ -30,9 +30,11 @@ public final class PreparedFaces {
     public FaceCache.Lookup of(DatasetSource.LoadedDataset dataset, FacePreparation.Progress progress) {
         ClassSet classes = settings.classes();
         FaceAligner aligner = settings.aligner(dataset.id());
-        LandmarkSource landmarks = settings.landmarks(dataset.id());
-        Supplier<FacePreparation.Prepared> align = () -> new FacePreparation(aligner, landmarks)
-                .prepare(dataset.samples(), classes, progress);
+        Supplier<FacePreparation.Prepared> align = () -> {
+            try (LandmarkSource landmarks = settings.landmarks(dataset.id())) { // the detector is native: closed
+                return new FacePreparation(aligner, landmarks).prepare(dataset.samples(), classes, progress);
+            }
+        };
         if (!settings.faceCacheEnabled()) {
             return new FaceCache.Lookup(align.get(), Optional.empty(), FaceCache.Status.OFF);
         }
@@ -47,7 +49,7 @@ public final class PreparedFaces {
                         + s.frame() + "\n")
                 .collect(Collectors.joining()));
         return new FaceCache.Key(dataset.id().key(), dataset.manifestSha256(), samples,
-                settings.aligner(dataset.id()).describe(), settings.landmarks(dataset.id()).describe(),
+                settings.aligner(dataset.id()).describe(), settings.landmarkOrder(dataset.id()),
                 settings.alignSize(), classes.codes());
     }
 }

@@ -3,17 +3,28 @@ package io.github.mbaseresnet.experiment;
 import io.github.mbaseresnet.align.Face;
 import io.github.mbaseresnet.align.FaceCache;
 import io.github.mbaseresnet.align.FacePreparation;
+import io.github.mbaseresnet.align.LandmarkSource;
 import io.github.mbaseresnet.backend.BackendSetup;
 import io.github.mbaseresnet.data.ClassSet;
+import io.github.mbaseresnet.data.Expression;
+import io.github.mbaseresnet.data.GrayImage;
+import io.github.mbaseresnet.data.ImageFiles;
+import io.github.mbaseresnet.data.Sample;
+import io.github.mbaseresnet.data.ZipArchives;
 import io.github.mbaseresnet.eval.Statistics;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
+import io.github.mbaseresnet.report.ContactSheet;
 import io.github.mbaseresnet.report.EnvironmentInfo;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Trains and evaluates one table cell on a loaded dataset under the configured protocol. */
@@ -64,8 +75,43 @@ public final class Reproduction {
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
-        return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe() + ", aligned by " + prepared.alignedBy(), seed,
-                dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
+        Map<String, String> sources = new LinkedHashMap<>();
+        prepared.sourceByImage().forEach((image, source) -> sources.put(relative(dataset, image), source));
+        return new CellReport(table, row, null, protocol.name(), network, training,
+                settings.aligner(dataset.id()).describe() + ", landmarks " + settings.landmarkOrder(dataset.id())
+                        + ", aligned by " + prepared.alignedBy(), sources, seed, dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
                 lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
+    }
+
+    /**
+     * Issue 5's contact sheet of {@code dataset}: the first {@code perClass} images of each class, aligned as
+     * training aligns them, and the first of each class (at most {@code originals}) with their landmarks drawn.
+     */
+    public byte[] contactSheet(DatasetSource.LoadedDataset dataset, int perClass, int originals) {
+        ClassSet classes = settings.classes();
+        Map<Expression, List<Sample>> byClass = new LinkedHashMap<>();
+        classes.expressions().forEach(e -> byClass.put(e, new ArrayList<>()));
+        dataset.samples().stream().filter(s -> classes.contains(s.label()))
+                .filter(s -> byClass.get(s.label()).size() < perClass).forEach(s -> byClass.get(s.label()).add(s));
+        List<ContactSheet.Original> shown = new ArrayList<>();
+        List<Face> faces;
+        try (LandmarkSource landmarks = settings.landmarks(dataset.id())) {
+            faces = new FacePreparation(settings.aligner(dataset.id()), landmarks).prepare(byClass.values().stream()
+                    .flatMap(List::stream).toList(), classes).faces();
+            byClass.values().stream().filter(l -> !l.isEmpty()).limit(originals).map(l -> l.get(0)).forEach(s -> {
+                GrayImage image = ImageFiles.readGray(s.image());
+                shown.add(new ContactSheet.Original(image, landmarks.find(s, image)));
+            });
+        }
+        List<ContactSheet.ClassRow> rows = byClass.keySet().stream().map(e -> new ContactSheet.ClassRow(e.code(),
+                faces.stream().filter(f -> f.label() == classes.indexOf(e)).map(Face::pixels).toList())).toList();
+        return ContactSheet.render(dataset.id().displayName() + ": aligned faces per class", rows, shown,
+                ContactSheet.Layout.DEFAULT);
+    }
+
+    /** An image's name in the run record: relative to the dataset's folder, or {@code F001.zip!/...} in a zip. */
+    private static String relative(DatasetSource.LoadedDataset dataset, String name) {
+        String root = dataset.root().toAbsolutePath() + java.io.File.separator;
+        return name.startsWith(root) ? name.substring(root.length()) : name;
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * What must hold of a cell's measurement before it is counted (issue 6, in the spirit of MLPerf's compliance
  * checker): every run has every fold it should, exactly once, tested on disjoint subjects; seeds are recorded; the
- * dataset's manifest hash is present; every fold has its epochs. A cell that fails is an error, never a result.
+ * dataset's manifest hash is present; every fold has its epochs; every image's landmark source is recorded. A cell
+ * that fails is an error, never a result.
  */
 public final class RunRecordCheck {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -55,6 +56,10 @@ public final class RunRecordCheck {
         }
         if (r.environment() == null || !r.environment().containsKey("git.commit")) {
             problems.add("no environment (commit) recorded");
+        }
+        if (r.landmarkSources() == null || r.landmarkSources().size() != r.images()) {
+            problems.add((r.landmarkSources() == null ? 0 : r.landmarkSources().size()) + " images have a landmark "
+                    + "source recorded, expected all " + r.images() + " (issue 5)");
         }
         return problems;
     }

@@ -45,7 +45,9 @@ class FaceCacheTest {
             return new FacePreparation.Prepared(List.of(new Face("KA.AN1.39", "KA", 0, new GrayImage(SIDE, SIDE, a)),
                     new Face("KL.HA2.12", "KL", 1, new GrayImage(SIDE, SIDE, b)),
                     new Face("ckplus/S005_001", "S005", 1, new GrayImage(SIDE, SIDE, c))),
-                    Map.of("ckplus-68", 1, "none", 2));
+                    Map.of("ckplus-68", 1, "none", 2), new java.util.LinkedHashMap<>(Map.of(
+                            "/data/jaffe/KA.AN1.39.tiff", "none", "/data/jaffe/KL.HA2.12.tiff", "none",
+                            "/data/F001.zip!/F001/T1/0001.jpg", "ckplus-68")));
         };
     }
 
@@ -55,6 +57,7 @@ class FaceCacheTest {
 
     private static void assertSame(FacePreparation.Prepared actual, FacePreparation.Prepared expected) {
         assertThat(actual.alignedBy()).isEqualTo(expected.alignedBy());
+        assertThat(actual.sourceByImage()).containsExactlyEntriesOf(expected.sourceByImage());
         assertThat(actual.faces()).hasSameSizeAs(expected.faces());
         for (int i = 0; i < expected.faces().size(); i++) {
             Face a = actual.faces().get(i);

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class LandmarkAlignmentTest {
+    /** CK+'s landmarks come from the file: the image's pixels play no part. */
+    private static final GrayImage UNREAD = new GrayImage(1, 1, new float[1]);
 
     /** A CK+-layout landmark file: 68 "x y" lines; eye points spread ±1 around (ex, ey) so their mean is exact. */
     private static Path writeCkLandmarks(Path root, double lx, double rx, double eyeY, int points) throws Exception {
@@ -47,7 +49,7 @@ class LandmarkAlignmentTest {
     @Test
     void ckPlusLandmarkFilesGiveTheEyeCentresNoseAndMouthCorners(@TempDir Path dir) throws Exception {
         Path image = writeCkLandmarks(dir, 200, 300, 180, 68);
-        Landmarks l = new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S005_001", 11))
+        Landmarks l = new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S005_001", 11), UNREAD)
                 .orElseThrow();
         assertThat(l.source()).isEqualTo("ckplus-68");
         assertThat(l.points().get(0).x()).isCloseTo(200, within(1e-9));
@@ -60,7 +62,8 @@ class LandmarkAlignmentTest {
     @Test
     void aLandmarkFileWithTheWrongNumberOfPointsNamesTheFile(@TempDir Path dir) throws Exception {
         Path image = writeCkLandmarks(dir, 200, 300, 180, 67);
-        assertThatThrownBy(() -> new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S", 1)))
+        assertThatThrownBy(() -> new CkPlusLandmarks().find(new Sample(image, "S005", Expression.DISGUST, "S", 1),
+                UNREAD))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("_landmarks.txt")
                 .hasMessageContaining("expected 68 landmark points, found 67");
     }
@@ -68,7 +71,8 @@ class LandmarkAlignmentTest {
     @Test
     void anImageWithoutALandmarkFileHasNone(@TempDir Path dir) {
         Path image = dir.resolve("cohn-kanade-images/S010/002/S010_002_00000001.png");
-        assertThat(new CkPlusLandmarks().find(new Sample(image, "S010", Expression.HAPPINESS, "S", 1))).isEmpty();
+        assertThat(new CkPlusLandmarks().find(new Sample(image, "S010", Expression.HAPPINESS, "S", 1), UNREAD))
+                .isEmpty();
     }
 
     @Test

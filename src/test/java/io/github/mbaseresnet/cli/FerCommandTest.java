@@ -86,7 +86,8 @@ class FerCommandTest extends Dl4jTestBase {
     void prepareAlignsOnceFillsTheCacheAndSaysWhereTheLandmarksCameFrom(@TempDir Path dir) throws Exception {
         Path jaffe = io.github.mbaseresnet.data.jaffe.JaffeFixture.writeFaces(dir.resolve("jaffe"));
         String[] settings = {"-D", "fer.data.jaffe=" + jaffe, "-D", "fer.lock.enforce=false", "-D",
-                "fer.cache=" + dir.resolve("generated"), "-D", "fer.cache.dir=" + dir.resolve("faces")};
+                "fer.cache=" + dir.resolve("generated"), "-D", "fer.cache.dir=" + dir.resolve("faces"), "-D",
+                "fer.detect=false"}; // detection has tests of its own (FaceDetectorTest, FaceDetectionPhotoTest)
         Result first = fer(concat(new String[] {"prepare", "jaffe"}, settings));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("JAFFE at " + jaffe + ": 183 faces of [AN, DI, FE, HA, SA, SU]")

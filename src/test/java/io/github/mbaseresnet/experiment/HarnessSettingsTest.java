@@ -58,9 +58,11 @@ class HarnessSettingsTest {
     @Test
     void anySettingThatChangesResultsMakesTheProtocolCustomButTheSeedDoesNot() {
         for (String key : List.of("fer.loss.margin", "fer.loss.scale", "fer.batch", "fer.crop", "fer.mirror",
-                "fer.model.reduction", "fer.folds.synthetic", "fer.align.fraction.jaffe", "fer.adam.beta2")) {
+                "fer.model.reduction", "fer.folds.synthetic", "fer.align.fraction.jaffe", "fer.adam.beta2",
+                "fer.detect", "fer.detect.neighbours", "fer.detect.cascade")) {
             String value = switch (key) {
-                case "fer.mirror" -> "false";
+                case "fer.mirror", "fer.detect" -> "false";
+                case "fer.detect.cascade" -> "haarcascade_frontalface_default";
                 case "fer.crop" -> "56";
                 case "fer.align.fraction.jaffe", "fer.adam.beta2" -> "0.5";
                 default -> "8";
@@ -88,6 +90,23 @@ class HarnessSettingsTest {
         assertThat(s.protocol()).isEqualTo(Protocol.REDUCED);
         assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.prefetch", "-1")).prefetchDepth())
                 .hasMessageContaining("fer.prefetch=-1");
+    }
+
+    @Test
+    void landmarksComeFromTheDatasetThenTheDetectorButNeverDetectedOnTheEmbeddedDataset() {
+        HarnessSettings s = HarnessSettings.of(Map.of());
+        assertThat(s.detector()).isEqualTo(io.github.mbaseresnet.align.DetectorSettings.DEFAULT);
+        assertThat(s.landmarkOrder(DatasetId.CKPLUS)).isEqualTo("ckplus-68, then " + s.detector().describe());
+        assertThat(s.landmarkOrder(DatasetId.JAFFE)).isEqualTo(s.detector().describe());
+        assertThat(s.landmarkOrder(DatasetId.SYNTHETIC)).isEqualTo("none");
+        assertThat(HarnessSettings.of(Map.of("fer.detect", "false")).landmarkOrder(DatasetId.CKPLUS))
+                .isEqualTo("ckplus-68");
+        assertThat(HarnessSettings.of(Map.of("fer.align.method", "centre")).landmarkOrder(DatasetId.CKPLUS))
+                .isEqualTo("none");
+        assertThat(HarnessSettings.of(Map.of("fer.detect.scale", "1.05", "fer.detect.min.face", "0.2")).detector())
+                .extracting(d -> d.scaleFactor(), d -> d.minFace()).containsExactly(1.05, 0.2);
+        assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.detect.scale", "1")).detector())
+                .hasMessageContaining("fer.detect.scale");
     }
 
     @Test

@@ -30,10 +30,11 @@ class PreparedFacesTest {
 
     private final List<String> log = new ArrayList<>();
 
+    /** Detection off unless asked for: these tests are about the cache, and without it every face is exact. */
     private HarnessSettings settings(Path jaffe, String... extra) {
         Map<String, String> values = new HashMap<>(Map.of("fer.data.jaffe", jaffe.toString(), "fer.lock.enforce",
                 "false", "fer.cache", dir.resolve("generated").toString(), "fer.cache.dir",
-                dir.resolve("faces").toString()));
+                dir.resolve("faces").toString(), "fer.detect", "false"));
         for (int i = 0; i < extra.length; i += 2) {
             values.put(extra[i], extra[i + 1]);
         }
@@ -87,7 +88,8 @@ class PreparedFacesTest {
         DatasetSource.LoadedDataset dataset = new DatasetSource(settings(jaffe)).load(DatasetId.JAFFE).orElseThrow();
         List<String[]> changes = List.of(new String[] {}, new String[] {"fer.align.size", "72"},
                 new String[] {"fer.align.method", "centre"}, new String[] {"fer.align.fraction.jaffe", "0.75"},
-                new String[] {"fer.classes", "AN,DI,FE,HA,SA,SU,NE"}, new String[] {"fer.classes", "HA,SA"});
+                new String[] {"fer.classes", "AN,DI,FE,HA,SA,SU,NE"}, new String[] {"fer.classes", "HA,SA"},
+                new String[] {"fer.detect", "true"}, new String[] {"fer.detect", "true", "fer.detect.neighbours", "5"});
         Set<String> names = changes.stream().map(c -> new PreparedFaces(settings(jaffe, c), log::add).key(dataset)
                 .fileName()).collect(Collectors.toSet());
         assertThat(names).hasSize(changes.size());

@@ -29,10 +29,15 @@ class RunRecordCheckTest {
     }
 
     private static CellReport report(List<FoldResult> folds, int runs, String hash) {
+        return report(folds, runs, hash, Map.of("a.png", "none", "b.png", "opencv-eyes", "c.png", "ckplus-68",
+                "d.png", "none"));
+    }
+
+    private static CellReport report(List<FoldResult> folds, int runs, String hash, Map<String, String> sources) {
         CellMeasurement m = new CellMeasurement(folds, runs, 2);
         NetworkConfig net = new NetworkConfig(Variant.MBA_SE_RESNET, LossConfig.proposed(), 64, 1, List.of(16, 32),
                 1, 16, 4, 6, 1);
-        return new CellReport("T", "row", null, "smoke", net, null, "centre", 42, "synthetic", "/x", 4, 2, hash,
+        return new CellReport("T", "row", null, "smoke", net, null, "centre", sources, 42, "synthetic", "/x", 4, 2, hash,
                 "ok", m, m.statistics(), Verdict.NOT_COMPARED, Map.of("git.commit", "abc"));
     }
 
@@ -53,5 +58,8 @@ class RunRecordCheckTest {
                 "no dataset manifest hash recorded");
         assertThat(RunRecordCheck.problems(report(List.of(fold(0, 0, "S1", 3), fold(0, 1, "S2", 3)), 1, HASH), 2,
                 2, 3)).contains("1 runs recorded, expected 2");
+        assertThat(RunRecordCheck.problems(report(List.of(fold(0, 0, "S1", 3), fold(0, 1, "S2", 3)), 1, HASH,
+                Map.of("a.png", "none")), 1, 2, 3))
+                .containsExactly("1 images have a landmark source recorded, expected all 4 (issue 5)");
     }
 }

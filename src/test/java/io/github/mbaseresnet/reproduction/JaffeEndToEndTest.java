@@ -75,8 +75,14 @@ class JaffeEndToEndTest {
         int trained = report.measurement().folds().stream().mapToInt(FoldResult::trainImages).sum();
         assertThat(tested + trained).isEqualTo(2 * 183);
         assertThat(report.lockStatus()).startsWith("DIFFERS");
-        // JAFFE ships no landmarks: every face took the centre-crop fallback, and the record says how many
-        assertThat(report.alignment()).contains("centre-crop(0.7)").endsWith("aligned by {none=183}");
+        // JAFFE ships no landmarks: each face is detected or takes the centre-crop fallback; the record counts each
+        // source and names every image's
+        assertThat(report.alignment()).contains("centre-crop(0.7)").contains("landmarks opencv(");
+        assertThat(report.landmarkSources()).hasSize(183).containsKey("KA.AN1.1.tiff");
+        Map<String, Integer> counted = new java.util.TreeMap<>();
+        report.landmarkSources().values().forEach(source -> counted.merge(source, 1, Integer::sum));
+        assertThat(report.alignment()).endsWith("aligned by " + counted);
+        System.out.println("JAFFE-layout fixture (synthetic faces): aligned by " + counted);
 
         Path record = new RunRecords(s.resultsDir()).write(report);
         var json = new ObjectMapper().readTree(record.toFile());

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 final class MeasurementCache implements AutoCloseable {
     private final Map<String, CellReport> measured = new LinkedHashMap<>();
     private final Map<DatasetId, DatasetSource.LoadedDataset> loaded = new java.util.EnumMap<>(DatasetId.class);
+    private final Map<DatasetId, byte[]> sheets = new java.util.EnumMap<>(DatasetId.class);
     private final Path resultsDir;
 
     MeasurementCache(Path resultsDir) {
@@ -34,6 +35,11 @@ final class MeasurementCache implements AutoCloseable {
     /** A dataset copy read, hashed and lock-checked once per run, whichever configuration trains on it first. */
     synchronized DatasetSource.LoadedDataset dataset(DatasetId id, Supplier<DatasetSource.LoadedDataset> load) {
         return loaded.computeIfAbsent(id, k -> load.get());
+    }
+
+    /** A dataset's contact sheet (issue 5), drawn and written once per run, whichever cell prepares it first. */
+    synchronized byte[] contactSheet(DatasetId id, Supplier<byte[]> draw) {
+        return sheets.computeIfAbsent(id, k -> draw.get());
     }
 
     @Override

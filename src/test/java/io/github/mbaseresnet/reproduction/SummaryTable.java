@@ -121,7 +121,9 @@ final class SummaryTable implements AutoCloseable {
         sb.append("\n## Environment\n\n| key | value |\n|---|---|\n");
         env.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         sb.append("\n## Files\n\nRun records and confusion-matrix figures: `<table>/<dataset>-<row>.json` and "
-                + "`-confusion.png` next to this report; accuracy per epoch: `figures/`; the ledger: `"
+                + "`-confusion.png` next to this report; accuracy per epoch: `figures/`; whether alignment worked "
+                + "(aligned faces per class, landmarks on a few originals): `figures/<dataset>-contact-sheet.png`; "
+                + "the ledger: `"
                 + settings.ledgerFile() + "`.\n");
         return sb.toString();
     }

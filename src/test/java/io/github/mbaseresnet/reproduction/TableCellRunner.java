@@ -90,6 +90,8 @@ final class TableCellRunner {
         RunRecords records = new RunRecords(settings.resultsDir());
         Path record = records.write(report);
         attach(report, records.toJson(report));
+        Allure.addAttachment("contact sheet (aligned faces per class, landmarks on originals)", "image/png",
+                new java.io.ByteArrayInputStream(contactSheet(dataset)), ".png");
         Allure.addAttachment("accuracy per epoch (figure)", "image/png", new java.io.ByteArrayInputStream(
                 Figures.accuracyPerEpoch(Map.of(cell.row(), report.measurement().meanAccuracyPerEpoch()),
                         dataset.displayName() + " · " + cell.row() + ": test accuracy per epoch")), ".png");
@@ -215,9 +217,24 @@ final class TableCellRunner {
 
     /** The measurement of (dataset, variant, loss) in this run, trained on first use. */
     private CellReport measured(String table, DatasetId dataset, String row, Variant variant, LossKind loss) {
-        return measurements.get(dataset.key() + "/" + variant + "/" + loss, () -> {
-            var loaded = measurements.dataset(dataset, () -> new DatasetSource(settings).load(dataset).orElseThrow());
-            return new Reproduction(settings, System.out::println).measure(table, row, variant, loss, loaded);
+        return measurements.get(dataset.key() + "/" + variant + "/" + loss, () -> new Reproduction(settings,
+                System.out::println).measure(table, row, variant, loss, loaded(dataset)));
+    }
+
+    private DatasetSource.LoadedDataset loaded(DatasetId dataset) {
+        return measurements.dataset(dataset, () -> new DatasetSource(settings).load(dataset).orElseThrow());
+    }
+
+    /**
+     * The dataset's contact sheet (a few aligned faces per class, landmarks on a few originals), written once per run
+     * to {@code <results>/figures/<dataset>-contact-sheet.png} next to the other figures.
+     */
+    private byte[] contactSheet(DatasetId dataset) {
+        return measurements.contactSheet(dataset, () -> {
+            byte[] png = new Reproduction(settings, System.out::println).contactSheet(loaded(dataset), 6, 6);
+            AtomicFiles.write(settings.resultsDir().resolve("figures").resolve(dataset.key() + "-contact-sheet.png"),
+                    png);
+            return png;
         });
     }
 
