@@ -67,8 +67,9 @@ public class PipelineBenchmark {
             // the cache folder is the harness's (-Dfer.cache / FER_CACHE, default target/fer-cache): generated once
             HarnessSettings settings = HarnessSettings.fromEnvironment();
             DatasetSource.LoadedDataset dataset = new DatasetSource(settings).load(DatasetId.SYNTHETIC).orElseThrow();
-            faces = new FacePreparation(settings.aligner(DatasetId.SYNTHETIC)).prepare(dataset.samples(),
-                    Bench.CLASSES);
+            FacePreparation preparation = new FacePreparation(settings.aligner(DatasetId.SYNTHETIC),
+                    settings.landmarks(DatasetId.SYNTHETIC));
+            faces = preparation.prepare(dataset.samples(), Bench.CLASSES).faces();
             Augmentation paper = Augmentation.PAPER;
             Augmentation chosen = switch (augment) {
                 case "paper" -> paper;
