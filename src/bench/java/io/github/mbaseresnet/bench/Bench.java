@@ -40,6 +40,10 @@ final class Bench {
     /** Call first in every @Setup(Level.Trial): checks the fork's flags, then {@link BackendSetup#prepare()}. */
     static void prepareFork() {
         requireForkFlags();
+        // a fork does not inherit the -D flags of Maven: the backend comes from the build (-Pbench,cpu or -Pbench,cuda)
+        if (System.getProperty("fer.backend") == null) {
+            System.setProperty("fer.backend", buildProperties().getProperty("fer.backend", "cpu"));
+        }
         BackendSetup.prepare();
     }
 
@@ -91,13 +95,17 @@ final class Bench {
 
     /** pom.xml's dl4j.jvm.flags, as the bench profile filtered them into bench.properties. */
     static String pomFlags() {
+        return buildProperties().getProperty("dl4j.jvm.flags", "");
+    }
+
+    private static Properties buildProperties() {
         try (InputStream in = Bench.class.getResourceAsStream("bench.properties")) {
             if (in == null) {
                 throw new IllegalStateException("bench.properties is missing: build with mvn -Pbench,cpu package");
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("dl4j.jvm.flags", "");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
