@@ -33,13 +33,14 @@ final class LibtorchNetwork {
     private static final double BN_EPS = 1e-5;
     private static final double BN_MOMENTUM = 0.1;
     private static final double NORM_EPSILON = 1e-12;
+    /** Batch norm on batch statistics, updating the running ones: the network is only ever trained here. */
+    private static final boolean TRAINING = true;
 
     private final NetworkConfig cfg;
     private final List<Tensor> parameters = new ArrayList<>();
     private final List<Tensor> buffers = new ArrayList<>();
     private final List<Op> ops = new ArrayList<>();
     private final Head head;
-    private boolean training = true;
 
     /** One step of the forward pass, reading and writing the list of named intermediate maps. */
     private interface Op {
@@ -70,11 +71,6 @@ final class LibtorchNetwork {
         head = head();
     }
 
-    /** Switches batch norm between batch statistics (training) and running statistics (inference). */
-    void train(boolean on) {
-        training = on;
-    }
-
     TensorVector parameters() {
         return new TensorVector(parameters.toArray(Tensor[]::new));
     }
@@ -85,7 +81,7 @@ final class LibtorchNetwork {
     }
 
     /** The features after global average pooling, [N, fusionWidth]. */
-    Tensor features(Tensor input) {
+    private Tensor features(Tensor input) {
         List<Tensor> values = new ArrayList<>();
         values.add(input);
         for (Op op : ops) {
@@ -187,7 +183,7 @@ final class LibtorchNetwork {
             Tensor conv = torch.conv2d(values.get(x), w, new TensorOptional(), new long[] {stride, stride},
                     new long[] {pad, pad}, new long[] {1, 1}, 1);
             return torch.batch_norm(conv, new TensorOptional(gamma), new TensorOptional(beta),
-                    new TensorOptional(mean), new TensorOptional(var), training, BN_MOMENTUM, BN_EPS, false);
+                    new TensorOptional(mean), new TensorOptional(var), TRAINING, BN_MOMENTUM, BN_EPS, false);
         });
     }
 

@@ -6,6 +6,7 @@ import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.loss.LossKind;
+import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.AtomicFiles;
 import io.github.mbaseresnet.train.EpochMetrics;
@@ -50,13 +51,14 @@ class GpuSmokeTest {
         TrainingConfig t = settings.training();
         TrainingConfig oneEpoch = new TrainingConfig(1, t.batchSize(), t.learningRate(), t.beta1(), t.beta2(),
                 t.halvingPeriod(), t.augmentation());
-        FoldOutcome outcome = new Trainer(oneEpoch, settings.classes()).trainAndTest(
-                settings.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN, settings.classes().size(),
-                        settings.seed()), faces, faces, settings.seed(), m -> { });
+        NetworkConfig network = settings.network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
+                settings.classes().size(), settings.seed());
+        FoldOutcome outcome = new Trainer(oneEpoch, settings.classes()).trainAndTest(network, faces, faces,
+                settings.seed(), m -> { });
         EpochMetrics epoch = outcome.epochs().get(0);
         String line = String.format(Locale.ROOT, "gpu-smoke: %s; MBA-SE-ResNet widths %s, batch %d, 1 epoch of %d "
                         + "images: %.1f train img/s, loss %.4f%n", String.join(" | ", GpuCapabilityCheck.gpus()),
-                settings.protocol().branchWidths(), t.batchSize(), faces.size(), epoch.imagesPerSecond(),
+                network.branchWidths(), t.batchSize(), faces.size(), epoch.imagesPerSecond(),
                 epoch.trainLoss());
         System.out.print(line);
         AtomicFiles.write(RESULT, line);
