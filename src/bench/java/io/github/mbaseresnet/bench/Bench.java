@@ -1,11 +1,7 @@
 package io.github.mbaseresnet.bench;
 
 import io.github.mbaseresnet.backend.BackendSetup;
-import io.github.mbaseresnet.data.ClassSet;
-import io.github.mbaseresnet.experiment.HarnessSettings;
-import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
-import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.train.Trainer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
@@ -18,13 +14,11 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 
 /**
  * What every benchmark shares: the fork's JVM flags, the backend preparation, and networks and batches built the way
- * the harness builds them ({@link HarnessSettings}, {@link Trainer#updater()}), so a benchmark times exactly what a
+ * the harness builds them ({@link BenchSettings}, {@link Trainer#updater()}), so a benchmark times exactly what a
  * reproduction trains.
  */
 final class Bench {
@@ -40,30 +34,17 @@ final class Bench {
     /** ND4J's arrays live off the heap; JavaCPP caps them at -Xmx by default, too little for the paper widths. */
     static final String OFF_HEAP = "-Dorg.bytedeco.javacpp.maxbytes=16G";
 
-    /** The CPU protocols' widths (smoke, reduced) and the paper's (PAPER.md §2), as @Param values. */
-    static final String REDUCED_WIDTHS = "16/32/64";
-    static final String PAPER_WIDTHS = "64/128/256";
-
-    static final ClassSet CLASSES = ClassSet.SIX_BASIC;
-    static final long SEED = 42;
-
     private Bench() {
     }
 
     /** Call first in every @Setup(Level.Trial): checks the fork's flags, then {@link BackendSetup#prepare()}. */
     static void prepareFork() {
         requireForkFlags();
+        // a fork does not inherit the -D flags of Maven: the backend comes from the build (-Pbench,cpu or -Pbench,cuda)
+        if (System.getProperty("fer.backend") == null) {
+            System.setProperty("fer.backend", buildProperties().getProperty("fer.backend", "cpu"));
+        }
         BackendSetup.prepare();
-    }
-
-    /** The harness's settings of the reduced protocol with {@code widths} ("16/32/64") as the branch widths. */
-    static HarnessSettings settings(String widths) {
-        return HarnessSettings.of(Map.of("fer.protocol", "reduced", "fer.model.widths", widths.replace('/', ',')));
-    }
-
-    /** The network a reproduction would train for {@code variant} (eq. 12 head, seed 42) at {@code widths}. */
-    static NetworkConfig network(Variant variant, String widths) {
-        return settings(widths).network(variant, LossKind.EXP_COSINE_MARGIN, CLASSES.size(), SEED);
     }
 
     /** A fresh network for {@code cfg} with the harness's Adam; fails if the oneDNN helpers are not in use. */
@@ -73,7 +54,7 @@ final class Bench {
     }
 
     static org.nd4j.linalg.learning.config.IUpdater updater(String widths) {
-        return new Trainer(settings(widths).training(), CLASSES).updater();
+        return new Trainer(BenchSettings.settings(widths).training(), BenchSettings.CLASSES).updater();
     }
 
     /** On the CPU backend the convolutions must run on oneDNN, or the numbers say nothing about a real run. */
@@ -87,20 +68,11 @@ final class Bench {
         return net;
     }
 
-    /** A fixed batch of {@code n} crops of the network's input size, pixels in [0, 1], classes in turn. */
+    /** {@link FixedBatch} as an ND4J data set. */
     static DataSet fixedBatch(NetworkConfig cfg, int n) {
-        Random rng = new Random(SEED);
-        int side = cfg.inputSize();
-        float[] pixels = new float[n * cfg.inputChannels() * side * side];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = rng.nextFloat();
-        }
-        float[] labels = new float[n * cfg.classes()];
-        for (int i = 0; i < n; i++) {
-            labels[i * cfg.classes() + i % cfg.classes()] = 1;
-        }
-        return new DataSet(Nd4j.create(pixels, new long[] {n, cfg.inputChannels(), side, side}, 'c'),
-                Nd4j.create(labels, new long[] {n, cfg.classes()}, 'c'));
+        FixedBatch batch = FixedBatch.of(cfg, n);
+        return new DataSet(Nd4j.create(batch.pixels(), FixedBatch.pixelShape(cfg, n), 'c'),
+                Nd4j.create(batch.labels(), new long[] {n, cfg.classes()}, 'c'));
     }
 
     /** Throws naming the missing flags when this JVM was started without pom.xml's dl4j.jvm.flags. */
@@ -123,13 +95,17 @@ final class Bench {
 
     /** pom.xml's dl4j.jvm.flags, as the bench profile filtered them into bench.properties. */
     static String pomFlags() {
+        return buildProperties().getProperty("dl4j.jvm.flags", "");
+    }
+
+    private static Properties buildProperties() {
         try (InputStream in = Bench.class.getResourceAsStream("bench.properties")) {
             if (in == null) {
                 throw new IllegalStateException("bench.properties is missing: build with mvn -Pbench,cpu package");
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("dl4j.jvm.flags", "");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

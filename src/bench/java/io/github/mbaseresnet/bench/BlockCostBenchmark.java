@@ -47,7 +47,7 @@ public class BlockCostBenchmark {
     @Param({"ADAP_SE", "SE", "PLAIN_RESIDUAL"})
     public BlockStacks.Kind block;
 
-    @Param({Bench.REDUCED_WIDTHS, Bench.PAPER_WIDTHS})
+    @Param({BenchSettings.REDUCED_WIDTHS, BenchSettings.PAPER_WIDTHS})
     public String widths;
 
     private ComputationGraph net;
@@ -56,7 +56,7 @@ public class BlockCostBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Bench.prepareFork();
-        NetworkConfig cfg = Bench.network(Variant.MBA_SE_RESNET, widths);
+        NetworkConfig cfg = BenchSettings.network(Variant.MBA_SE_RESNET, widths);
         net = Bench.requireHelpers(BlockStacks.build(block, cfg, Bench.updater(widths)));
         batch = Bench.fixedBatch(cfg, TrainingConfig.PAPER_BATCH_SIZE);
     }

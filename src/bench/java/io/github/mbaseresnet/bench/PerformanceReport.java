@@ -41,7 +41,7 @@ public final class PerformanceReport {
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = false;
-        List<String> widths = List.of(Bench.REDUCED_WIDTHS);
+        List<String> widths = List.of(BenchSettings.REDUCED_WIDTHS);
         List<String> batches = List.of("16", "64");
         for (String arg : args) {
             if (arg.equals("--quick")) {

@@ -80,8 +80,8 @@ public class PipelineBenchmark {
                 case "crop-mirror" -> new Augmentation(paper.cropSize(), paper.mirror());
                 default -> throw new IllegalArgumentException("augment=" + augment + ": use paper or crop-mirror");
             };
-            batches = new BatchMaker(chosen, Bench.CLASSES.size());
-            rng = new Random(Bench.SEED);
+            batches = new BatchMaker(chosen, BenchSettings.CLASSES.size());
+            rng = new Random(BenchSettings.SEED);
         }
     }
 
@@ -89,7 +89,7 @@ public class PipelineBenchmark {
      * time of a step; a state of its own keeps the step from being repeated for each augmentation). */
     @State(Scope.Benchmark)
     public static class Step {
-        @Param({Bench.REDUCED_WIDTHS, Bench.PAPER_WIDTHS})
+        @Param({BenchSettings.REDUCED_WIDTHS, BenchSettings.PAPER_WIDTHS})
         public String widths;
 
         ComputationGraph net;
@@ -98,7 +98,7 @@ public class PipelineBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             Bench.prepareFork();
-            NetworkConfig cfg = Bench.network(Variant.MBA_SE_RESNET, widths);
+            NetworkConfig cfg = BenchSettings.network(Variant.MBA_SE_RESNET, widths);
             net = Bench.build(cfg, widths);
             batch = Bench.fixedBatch(cfg, BATCH);
             net.outputSingle(false, batch.getFeatures());

@@ -46,7 +46,7 @@ public class TrainingStepBenchmark {
     @Param({"16", "64"})
     public int batch;
 
-    @Param({Bench.REDUCED_WIDTHS, Bench.PAPER_WIDTHS})
+    @Param({BenchSettings.REDUCED_WIDTHS, BenchSettings.PAPER_WIDTHS})
     public String widths;
 
     private ComputationGraph net;
@@ -56,7 +56,7 @@ public class TrainingStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Bench.prepareFork();
-        NetworkConfig cfg = Bench.network(variant, widths);
+        NetworkConfig cfg = BenchSettings.network(variant, widths);
         net = Bench.build(cfg, widths);
         data = Bench.fixedBatch(cfg, batch);
         features = data.getFeatures();
