@@ -217,9 +217,27 @@ public final class HarnessSettings {
         return Path.of(raw("fer.cache").orElse("target/fer-cache"));
     }
 
-    /** Where run records, per-fold CSVs and the summary are written. */
+    /**
+     * Where run records, per-fold CSVs and the summary are written; a shard (fer.shard) writes into its own folder,
+     * {@code target/fer-results/shard-<i>-of-<n>}, so that shards never mix before {@code fer merge}.
+     */
     public Path resultsDir() {
-        return Path.of(raw("fer.results").orElse("target/fer-results"));
+        Shard shard = shard();
+        return Path.of(raw("fer.results").orElse(shard.whole() ? "target/fer-results"
+                : "target/fer-results/shard-" + shard.index() + "-of-" + shard.count()));
+    }
+
+    /** This runner's share of the experiment grid ({@code fer.shard=i/n}, default 1/1: everything). Issue 8. */
+    public Shard shard() {
+        return raw("fer.shard").map(Shard::parse).orElse(Shard.WHOLE);
+    }
+
+    /**
+     * Whether completed folds found in {@code <results>/folds} with the same commit, settings and dataset hash are
+     * reused instead of retrained ({@code fer.resume}, true): a killed run or shard resumes where it stopped.
+     */
+    public boolean resume() {
+        return bool("fer.resume", true);
     }
 
     /**

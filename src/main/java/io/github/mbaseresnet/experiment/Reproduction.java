@@ -13,6 +13,7 @@ import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Trains and evaluates one table cell on a loaded dataset under the configured protocol. */
@@ -33,6 +34,15 @@ public final class Reproduction {
     /** Trains and evaluates {@code variant} with {@code loss} on {@code dataset}; the verdict is NOT_COMPARED. */
     public CellReport measure(String table, String row, Variant variant, LossKind loss,
             DatasetSource.LoadedDataset dataset) {
+        return measure(table, row, variant, loss, dataset, ExperimentGrid.Share.ALL);
+    }
+
+    /**
+     * Trains the units of {@code share} only (a shard's, issue 8): the verdict is PARTIAL when the share is not the
+     * whole configuration. Completed folds are stored as they finish and reused on a rerun ({@link FoldStore}).
+     */
+    public CellReport measure(String table, String row, Variant variant, LossKind loss,
+            DatasetSource.LoadedDataset dataset, ExperimentGrid.Share share) {
         BackendSetup.prepare();
         ClassSet classes = settings.classes();
         FacePreparation.Prepared prepared = new FacePreparation(settings.aligner(dataset.id()),
@@ -55,13 +65,19 @@ public final class Reproduction {
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
         log.accept(String.format("%s · %s: images %s; left out: %s", table, dataset.id().displayName(),
                 dataset.images(), dataset.exclusionSummary()));
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
+        var configuration = new ExperimentGrid.Configuration(dataset.id(), variant, loss);
+        Map<String, String> environment = EnvironmentInfo.collect();
+        FoldStore store = new FoldStore(settings.resultsDir().resolve("folds").resolve(configuration.key()
+                .replace('/', '-')), new FoldStore.Identity(EnvironmentInfo.treeState(), environment,
+                protocol.toString(), training + " " + network + " " + classes + " folds " + folds + " "
+                        + settings.aligner(dataset.id()).describe(), dataset.manifestSha256()), settings.resume(), log);
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log, share, store)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
         return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe() + ", aligned by " + prepared.alignedBy(), seed,
                 dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
-                lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
+                lockStatus, m, stats, share.complete() ? Verdict.NOT_COMPARED : Verdict.PARTIAL, environment);
     }
 }
