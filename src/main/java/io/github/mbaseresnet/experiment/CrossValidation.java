@@ -26,17 +26,21 @@ public final class CrossValidation {
     private final Consumer<String> log;
     private final ExperimentGrid.Share share;
     private final FoldStore store;
+    private final Consumer<EpochMetrics> onEpoch;
 
     /**
      * @param share the (run, fold) units this process trains (a shard's share, issue 8; {@link
      *              ExperimentGrid.Share#ALL} unsharded); the fold split is computed in full either way
-     * @param store completed folds: reused when identical, written as each fold finishes
+     * @param store   completed folds: reused when identical, written as each fold finishes
+     * @param onEpoch every epoch's metrics (the cost estimate's first-epoch speed)
      */
-    public CrossValidation(Trainer trainer, Consumer<String> log, ExperimentGrid.Share share, FoldStore store) {
+    public CrossValidation(Trainer trainer, Consumer<String> log, ExperimentGrid.Share share, FoldStore store,
+            Consumer<EpochMetrics> onEpoch) {
         this.trainer = trainer;
         this.log = log;
         this.share = share;
         this.store = store;
+        this.onEpoch = onEpoch;
     }
 
     public CellMeasurement run(List<Face> faces, NetworkConfig network, int folds, int foldsToRun, int runs,
@@ -64,9 +68,11 @@ public final class CrossValidation {
                 long dataSeed = runSeed + 500 + fold;
                 String tag = String.format("%s run %d/%d fold %d/%d (test %s)", network.variant().paperName(),
                         run + 1, runs, fold + 1, foldsToRun, testSubjects);
-                Consumer<EpochMetrics> progress = m -> log.accept(String.format(java.util.Locale.ROOT,
-                        "%s epoch %d: loss %.4f, test acc %.2f%%, %.1f img/s", tag, m.epoch(), m.trainLoss(),
-                        m.testAccuracy(), m.imagesPerSecond()));
+                Consumer<EpochMetrics> progress = m -> {
+                    log.accept(String.format(java.util.Locale.ROOT, "%s epoch %d: loss %.4f, test acc %.2f%%, "
+                            + "%.1f img/s", tag, m.epoch(), m.trainLoss(), m.testAccuracy(), m.imagesPerSecond()));
+                    onEpoch.accept(m);
+                };
                 FoldOutcome outcome = trainer.trainAndTest(network.withSeed(networkSeed), train, test, dataSeed,
                         progress);
                 FoldResult result = new FoldResult(run, fold, testSubjects, train.size(), networkSeed, dataSeed,

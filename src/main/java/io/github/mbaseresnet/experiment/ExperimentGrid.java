@@ -66,6 +66,13 @@ public record ExperimentGrid(int shards, List<Unit> units) {
     public record Size(int images, int runs, int folds, int epochs) {
     }
 
+    /** The size of a configuration on {@code dataset} under {@code settings}' protocol. */
+    public static Size sizeOf(HarnessSettings settings, DatasetSource.LoadedDataset dataset) {
+        int images = (int) dataset.samples().stream().filter(s -> settings.classes().contains(s.label())).count();
+        return new Size(images, settings.protocol().runs(), settings.protocol().foldsRun(settings.folds(
+                dataset.id())), settings.training().epochs());
+    }
+
     public ExperimentGrid {
         units = List.copyOf(units);
     }

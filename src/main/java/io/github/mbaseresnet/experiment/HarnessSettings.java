@@ -108,6 +108,16 @@ public final class HarnessSettings {
                 || !aligner(d).describe().equals(defaults.aligner(d).describe()));
     }
 
+    /**
+     * Every setting that changes results, as one string: two runs (a resumed fold, two shards, issue 8) stand for
+     * the same experiment only when theirs are equal.
+     */
+    public String resultsFingerprint() {
+        return protocol() + " " + training() + " " + network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
+                classes().size(), seed()) + " " + classes() + " " + readerSettings() + " " + Arrays.stream(
+                DatasetId.values()).map(d -> d.key() + ":" + folds(d) + ":" + aligner(d).describe()).toList();
+    }
+
     /** The reader settings: they choose which images and labels a dataset gives, so they change results. */
     private List<Object> readerSettings() {
         return List.of(ckplus(), oulu(), bu3dfe(), bp4dplus(), mmi(), folderPattern(), checkImages());

@@ -9,6 +9,7 @@ import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.EnvironmentInfo;
+import io.github.mbaseresnet.train.EpochMetrics;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
@@ -21,9 +22,17 @@ public final class Reproduction {
     private final HarnessSettings settings;
     private final Consumer<String> log;
 
+    private final Consumer<EpochMetrics> onEpoch;
+
     public Reproduction(HarnessSettings settings, Consumer<String> log) {
+        this(settings, log, m -> { });
+    }
+
+    /** @param onEpoch every trained epoch's metrics (e.g. {@link CostEstimate#printAfterFirstEpoch}) */
+    public Reproduction(HarnessSettings settings, Consumer<String> log, Consumer<EpochMetrics> onEpoch) {
         this.settings = settings;
         this.log = log;
+        this.onEpoch = onEpoch;
     }
 
     /** Trains and evaluates {@code cell}'s row and compares the mean with the cell's value. */
@@ -69,9 +78,9 @@ public final class Reproduction {
         Map<String, String> environment = EnvironmentInfo.collect();
         FoldStore store = new FoldStore(settings.resultsDir().resolve("folds").resolve(configuration.key()
                 .replace('/', '-')), new FoldStore.Identity(EnvironmentInfo.treeState(), environment,
-                protocol.toString(), training + " " + network + " " + classes + " folds " + folds + " "
-                        + settings.aligner(dataset.id()).describe(), dataset.manifestSha256()), settings.resume(), log);
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log, share, store)
+                protocol.name(), settings.resultsFingerprint() + " " + network, dataset.manifestSha256()),
+                settings.resume(), log);
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log, share, store, onEpoch)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"

@@ -42,10 +42,15 @@ public final class RunRecords {
 
     /** Writes {@code <results>/<table>/<dataset>-<row>.json} and returns its path. */
     public Path write(CellReport report) {
-        Path file = resultsDir.resolve(slug(report.table()))
-                .resolve(report.dataset() + "-" + slug(report.row()) + ".json");
+        Path file = path(report);
         AtomicFiles.write(file, toJson(report));
         return file;
+    }
+
+    /** {@code <results>/<table>/<dataset>-<row>.json}. */
+    public Path path(CellReport report) {
+        return resultsDir.resolve(slug(report.table())).resolve(report.dataset() + "-" + slug(report.row())
+                + ".json");
     }
 
     /** Every run record under the results folder ({@code <table>/<dataset>-<row>.json}), in path order. */
