@@ -109,33 +109,9 @@ public final class ReproductionReport {
 
     /** The rows as a fixed-width markdown table. */
     public static String table(List<Row> rows) {
-        List<List<String>> cells = new ArrayList<>();
-        cells.add(List.of("table", "row", "dataset", "expected", "measured", "tolerance", "verdict"));
-        rows.forEach(r -> cells.add(List.of(r.table(), r.row(), r.dataset(), r.expected(), r.measured(),
-                r.tolerance(), r.verdict())));
-        int[] widths = new int[7];
-        cells.forEach(line -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        });
-        StringBuilder sb = new StringBuilder();
-        for (int n = 0; n < cells.size(); n++) {
-            sb.append('|');
-            for (int i = 0; i < widths.length; i++) {
-                sb.append(' ').append(String.format(Locale.ROOT, "%-" + widths[i] + "s", cells.get(n).get(i)))
-                        .append(" |");
-            }
-            sb.append('\n');
-            if (n == 0) {
-                sb.append('|');
-                for (int w : widths) {
-                    sb.append("-".repeat(w + 2)).append('|');
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
+        return MarkdownTable.of(List.of("table", "row", "dataset", "expected", "measured", "tolerance", "verdict"),
+                rows.stream().map(r -> List.of(r.table(), r.row(), r.dataset(), r.expected(), r.measured(),
+                        r.tolerance(), r.verdict())).toList());
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.github.mbaseresnet.cli;
+
+import io.github.mbaseresnet.experiment.HarnessSettings;
+import io.github.mbaseresnet.report.Ledger;
+import io.github.mbaseresnet.report.ShardMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code fer merge SHARD_DIR... --out DIR}: one reproduction from its shards' folders (issue 8). */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the results folders of the shards of one run (-Dfer.shard=i/n) into one set of run "
+                + "records, one ledger update, one Allure result set and the re-rendered report. Refuses shards of "
+                + "different commits, protocols, settings or dataset hashes; exit code 1, naming the missing units, "
+                + "when a shard or fold is missing (the complete cells are still merged).")
+final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SHARD_DIR", arity = "1..*", description = "a shard's results folder (with shard.json "
+            + "and allure-results/)")
+    List<Path> shards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder of the merged results")
+    Path out;
+
+    @Option(names = "--ledger", description = "ledger to append the merged cells to (default: fer.ledger, else "
+            + "OUT/ledger.jsonl)")
+    Path ledger;
+
+    @Option(names = "--expected", defaultValue = "expected-results", description = "expected-results folder "
+            + "(default ${DEFAULT-VALUE})")
+    Path expected;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() {
+        HarnessSettings settings = common.harnessSettings();
+        Path ledgerFile = ledger != null ? ledger : settings.raw("fer.ledger").map(Path::of)
+                .orElse(out.resolve("ledger.jsonl"));
+        ShardMerge.Result result = new ShardMerge(expected).merge(shards, out, new Ledger(ledgerFile),
+                Instant.now());
+        spec.commandLine().getOut().print(result.summary());
+        if (!common.quiet) {
+            spec.commandLine().getErr().println("merged " + shards.size() + " shard(s) into " + out + ": "
+                    + result.merged().size() + " complete run record(s), ledger " + ledgerFile);
+        }
+        if (!result.missing().isEmpty()) {
+            spec.commandLine().getErr().println("fer merge: missing, so their cells are not merged: "
+                    + String.join("; ", result.missing()));
+            return 1;
+        }
+        return 0;
+    }
+}
