@@ -64,7 +64,7 @@ public record RunComparison(List<Line> lines) {
                     paired.upperBound()), paired.lowerBound() > 0 || paired.upperBound() < 0);
         }
         Instant t = Instant.EPOCH;
-        return new Line(cell, a.measuredMean(), b.measuredMean(), "unpaired, |B − A| > 2 × combined SE",
+        return new Line(cell, a.measuredMean(), b.measuredMean(), "unpaired, difference > 2 × combined SE",
                 Ledger.movedBeyondNoise(Ledger.Entry.of(a, t), Ledger.Entry.of(b, t)));
     }
 

@@ -22,15 +22,15 @@ import java.util.Set;
  * Run records built in code: each fold tests {@code total} images of which {@code correct} are right (on the
  * diagonal of class AN; the others predicted DI), so its accuracy is exactly {@code 100·correct/total}.
  */
-final class RunRecordFixture {
-    static final String MANIFEST = "a".repeat(64);
+public final class RunRecordFixture {
+    public static final String MANIFEST = "a".repeat(64);
     private static final HarnessSettings SMOKE = HarnessSettings.of(Map.of("fer.protocol", "smoke"));
 
     private RunRecordFixture() {
     }
 
     /** One run; fold k tests subject "s{k}" and got {@code correct[k]} of 10 right. */
-    static CellReport cell(String table, String row, String dataset, Variant variant, LossKind loss,
+    public static CellReport cell(String table, String row, String dataset, Variant variant, LossKind loss,
             String commit, int... correct) {
         List<FoldResult> folds = new ArrayList<>();
         for (int k = 0; k < correct.length; k++) {
@@ -47,8 +47,15 @@ final class RunRecordFixture {
                 m.statistics(), Verdict.NOT_COMPARED, Map.of("git.commit", commit));
     }
 
-    static CellReport judged(CellReport r, double value, double tolerance) {
+    public static CellReport judged(CellReport r, double value, double tolerance) {
         return r.judgedAgainst(r.table(), new ExpectedCell(r.dataset(), r.row(), r.network().variant(),
                 r.network().loss().kind(), "smoke", value, tolerance, true, "test"));
+    }
+
+    /** {@code r} as a shard's partial share of its cell. */
+    public static CellReport partial(CellReport r) {
+        return new CellReport(r.table(), r.row(), r.expected(), r.protocol(), r.network(), r.training(),
+                r.alignment(), r.seed(), r.dataset(), r.datasetRoot(), r.images(), r.subjects(), r.manifestSha256(),
+                r.lockStatus(), r.measurement(), r.statistics(), Verdict.PARTIAL, r.environment());
     }
 }
