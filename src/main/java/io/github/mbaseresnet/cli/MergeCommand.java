@@ -19,9 +19,13 @@ import java.util.concurrent.Callable;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Merge the results folders of the shards of one run (-Dfer.shard=i/n) into one set of run "
                 + "records, one ledger update, one Allure result set and the re-rendered report. Refuses shards of "
-                + "different commits, protocols, settings or dataset hashes; exit code 1, naming the missing units, "
-                + "when a shard or fold is missing (the complete cells are still merged).")
+                + "different commits, protocols, settings or dataset hashes. Exit code 1, naming the missing units, "
+                + "when a shard or fold is missing (the complete cells are still merged); 4 when a merged cell is out "
+                + "of tolerance or a claim failed.")
 final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
+    /** Exit code when every unit is in but a merged cell is out of tolerance or a claim failed. */
+    static final int FAILED = 4;
+
     @Mixin
     CommonOptions common;
 
@@ -64,6 +68,10 @@ final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
             spec.commandLine().getErr().println("fer merge: missing, so their cells are not merged: "
                     + String.join("; ", result.missing()));
             return 1;
+        }
+        if (!result.failed().isEmpty()) {
+            spec.commandLine().getErr().println("fer merge: " + String.join("; ", result.failed()));
+            return FAILED;
         }
         return 0;
     }

@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  * and left out, never counted.
  */
 public final class ShardMerge {
-    /** What a merge produced: the complete merged cells and the units still missing. */
-    public record Result(List<CellReport> merged, List<String> missing, String summary) {
+    /**
+     * What a merge produced: the complete merged cells, the units still missing, the summary, and the rows that
+     * failed (out of tolerance, claim failed).
+     */
+    public record Result(List<CellReport> merged, List<String> missing, String summary, List<String> failed) {
     }
 
     private final Path expectedDir;
@@ -94,9 +97,11 @@ public final class ShardMerge {
         ReproductionReport report = new ReproductionReport(expectedDir);
         var inputs = new ReproductionReport.Inputs(merged, first.protocol(), ledger);
         String summary = report.write(out, inputs, now);
-        new AllureMerge(report.rows(inputs), manifests.size()).merge(List.copyOf(manifests.keySet()),
-                out.resolve("allure-results"));
-        return new Result(merged, missing, summary);
+        List<ReproductionReport.Row> rows = report.rows(inputs);
+        new AllureMerge(rows, manifests.size()).merge(List.copyOf(manifests.keySet()), out.resolve("allure-results"));
+        return new Result(merged, missing, summary, rows.stream().filter(r -> r.verdict().equals("OUT_OF_TOLERANCE")
+                || r.verdict().equals("CLAIM_FAILED")).map(r -> r.table() + " · " + r.dataset() + " · " + r.row()
+                + ": " + r.verdict()).toList());
     }
 
     /** The first manifest, once every other agrees with it. */

@@ -55,7 +55,9 @@ final class MeasurementCache implements AutoCloseable {
 
     /** What this runner trains of a configuration: everything, unless the run is sharded. */
     synchronized ExperimentGrid.Share share(String configuration) {
-        return settings.shard().whole() ? ExperimentGrid.Share.ALL : grid().share(configuration, settings.shard());
+        // any fer.shard, 1/1 included, plans the grid and writes shard.json, so that fer merge takes its folder
+        return settings.raw("fer.shard").isEmpty() ? ExperimentGrid.Share.ALL
+                : grid().share(configuration, settings.shard());
     }
 
     /** Every epoch's metrics go here (the cost estimate of a paper run prints after the first). */
