@@ -29,6 +29,9 @@ final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ReportOptions report;
+
     @Spec
     CommandSpec spec;
 
@@ -39,13 +42,7 @@ final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder of the merged results")
     Path out;
 
-    @Option(names = "--ledger", description = "ledger to append the merged cells to (default: fer.ledger, else "
-            + "OUT/ledger.jsonl)")
-    Path ledger;
 
-    @Option(names = "--expected", defaultValue = "expected-results", description = "expected-results folder "
-            + "(default ${DEFAULT-VALUE})")
-    Path expected;
 
     @Override
     public CommonOptions common() {
@@ -55,9 +52,8 @@ final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
     @Override
     public Integer call() {
         HarnessSettings settings = common.harnessSettings();
-        Path ledgerFile = ledger != null ? ledger : settings.raw("fer.ledger").map(Path::of)
-                .orElse(out.resolve("ledger.jsonl"));
-        ShardMerge.Result result = new ShardMerge(expected).merge(shards, out, new Ledger(ledgerFile),
+        Path ledgerFile = report.ledgerFile(settings, out);
+        ShardMerge.Result result = new ShardMerge(report.expected).merge(shards, out, new Ledger(ledgerFile),
                 Instant.now());
         spec.commandLine().getOut().print(result.summary());
         if (!common.quiet) {

@@ -12,7 +12,6 @@ import io.github.mbaseresnet.report.ShardManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +38,9 @@ final class ReportCommand implements Callable<Integer>, CommonOptions.Holder {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ReportOptions report;
+
     @Spec
     CommandSpec spec;
 
@@ -46,13 +48,7 @@ final class ReportCommand implements Callable<Integer>, CommonOptions.Holder {
             + "target/fer-results)")
     Path dir;
 
-    @Option(names = "--expected", defaultValue = "expected-results", description = "expected-results folder "
-            + "(default ${DEFAULT-VALUE})")
-    Path expected;
 
-    @Option(names = "--ledger", description = "the ledger to report movements from (default: fer.ledger, else "
-            + "DIR/ledger.jsonl)")
-    Path ledger;
 
     @Override
     public CommonOptions common() {
@@ -71,9 +67,8 @@ final class ReportCommand implements Callable<Integer>, CommonOptions.Holder {
             shard = manifest.parsedShard();
             planned = manifest.units().stream().map(ExperimentGrid.Unit::configuration).collect(Collectors.toSet());
         }
-        Path ledgerFile = ledger != null ? ledger : settings.raw("fer.ledger").map(Path::of)
-                .orElse(folder.resolve("ledger.jsonl"));
-        String table = new ReproductionReport(expected).write(folder, new ReproductionReport.Inputs(records,
+        Path ledgerFile = report.ledgerFile(settings, folder);
+        String table = new ReproductionReport(report.expected).write(folder, new ReproductionReport.Inputs(records,
                 records.get(0).protocol(), shard, new Ledger(ledgerFile), planned), Instant.now());
         spec.commandLine().getOut().print(table);
         if (!common.quiet) {
