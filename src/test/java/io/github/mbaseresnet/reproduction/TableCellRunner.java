@@ -88,15 +88,15 @@ final class TableCellRunner {
         }
         Optional<CellReport> measurement = measured(table, dataset, cell.row(), cell.variant(), cell.loss());
         RunRecords records = new RunRecords(settings.resultsDir());
-        measurement.map(m -> m.judgedAgainst(table, cell)).ifPresent(r -> {
-            records.write(r);
-            measurements.recorded(r);
-        });
         if (measurement.isEmpty() || measurement.get().verdict() == Verdict.PARTIAL) {
+            measurement.map(m -> m.judgedAgainst(table, cell)).ifPresent(r -> { // the merge needs the partial record
+                records.write(r);
+                measurements.recorded(r);
+            });
             abortAsPartial(measurement.map(CellReport::configuration).orElse(dataset.key()));
         }
         CellReport report = measurement.get().judgedAgainst(table, cell);
-        Path record = records.path(report);
+        Path record = records.write(report);
         attach(report, records.toJson(report));
         Allure.addAttachment("accuracy per epoch (figure)", "image/png", new java.io.ByteArrayInputStream(
                 Figures.accuracyPerEpoch(Map.of(cell.row(), report.measurement().meanAccuracyPerEpoch()),
@@ -107,6 +107,7 @@ final class TableCellRunner {
             throw new IllegalStateException("run record " + record + " is incomplete, the cell is not counted: "
                     + problems);
         }
+        measurements.recorded(report); // only a record that passed the check is rendered as a result
         byte[] confusion = Figures.confusionMatrix(report.measurement().confusion(), table + " · "
                 + dataset.displayName() + " · " + cell.row() + " (% of each true class)");
         Allure.addAttachment("confusion matrix (figure)", "image/png", new java.io.ByteArrayInputStream(confusion),
