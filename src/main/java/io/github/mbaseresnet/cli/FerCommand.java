@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerCommand.Version.class,
         description = "MBA-SE-ResNet reproducibility harness: train and inspect the paper's networks.",
         subcommands = {DatasetsCommand.class, PrepareCommand.class, TrainCommand.class, ModelCommand.class,
-                CommandLine.HelpCommand.class})
+                ReportCommand.class, MergeCommand.class, GpuCommand.class, CommandLine.HelpCommand.class})
 public final class FerCommand {
 
     public static void main(String[] args) {

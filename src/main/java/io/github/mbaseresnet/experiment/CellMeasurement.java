@@ -22,9 +22,11 @@ public record CellMeasurement(List<FoldResult> folds, int runs, int foldsPerRun)
         }
     }
 
+    /** Each run's mean over its folds; a shard's partial measurement (issue 8) skips the runs it has no fold of. */
     public List<Double> runAccuracies() {
         return IntStream.range(0, runs).mapToObj(r -> folds.stream().filter(f -> f.run() == r)
-                .mapToDouble(FoldResult::accuracyPercent).average().orElseThrow()).toList();
+                .mapToDouble(FoldResult::accuracyPercent).average()).filter(java.util.OptionalDouble::isPresent)
+                .map(java.util.OptionalDouble::getAsDouble).toList();
     }
 
     /** Statistics over runs, or over folds when there is a single run. */

@@ -19,6 +19,18 @@ public record CellReport(String table, String row, ExpectedCell expected, String
         String datasetRoot, int images, int subjects, String manifestSha256, String lockStatus,
         CellMeasurement measurement, Statistics statistics, Verdict verdict, Map<String, String> environment) {
 
+    /** This record's cell with {@code merged} as its measurement (every shard's folds), not yet judged. */
+    public CellReport withMeasurement(CellMeasurement merged) {
+        return new CellReport(table, row, expected, protocol, network, training, alignment, landmarkSources, seed,
+                dataset, datasetRoot, images, subjects, manifestSha256, lockStatus, merged, merged.statistics(),
+                Verdict.NOT_COMPARED, environment);
+    }
+
+    /** The configuration measured: {@link ExperimentGrid.Configuration#key()}. */
+    public String configuration() {
+        return dataset + "/" + network.variant() + "/" + network.loss().kind();
+    }
+
     public double measuredMean() {
         return statistics.mean();
     }
@@ -28,7 +40,8 @@ public record CellReport(String table, String row, ExpectedCell expected, String
      * One measurement can serve several tables (Tables 1, 5 and 6 share the MBA-SE-ResNet rows).
      */
     public CellReport judgedAgainst(String forTable, ExpectedCell cell) {
-        Verdict v = cell.accepts(statistics.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
+        Verdict v = verdict == Verdict.PARTIAL ? Verdict.PARTIAL
+                : cell.accepts(statistics.mean()) ? Verdict.PASS : Verdict.OUT_OF_TOLERANCE;
         return new CellReport(forTable, cell.row(), cell, protocol, network, training, alignment, landmarkSources,
                 seed, dataset, datasetRoot, images, subjects, manifestSha256, lockStatus, measurement, statistics, v,
                 environment);

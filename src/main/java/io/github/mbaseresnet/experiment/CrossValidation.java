@@ -24,10 +24,23 @@ import java.util.function.Consumer;
 public final class CrossValidation {
     private final Trainer trainer;
     private final Consumer<String> log;
+    private final ExperimentGrid.Share share;
+    private final FoldStore store;
+    private final Consumer<EpochMetrics> onEpoch;
 
-    public CrossValidation(Trainer trainer, Consumer<String> log) {
+    /**
+     * @param share the (run, fold) units this process trains (a shard's share, issue 8; {@link
+     *              ExperimentGrid.Share#ALL} unsharded); the fold split is computed in full either way
+     * @param store   completed folds: reused when identical, written as each fold finishes
+     * @param onEpoch every epoch's metrics (the cost estimate's first-epoch speed)
+     */
+    public CrossValidation(Trainer trainer, Consumer<String> log, ExperimentGrid.Share share, FoldStore store,
+            Consumer<EpochMetrics> onEpoch) {
         this.trainer = trainer;
         this.log = log;
+        this.share = share;
+        this.store = store;
+        this.onEpoch = onEpoch;
     }
 
     public CellMeasurement run(List<Face> faces, NetworkConfig network, int folds, int foldsToRun, int runs,
@@ -40,6 +53,14 @@ public final class CrossValidation {
             long runSeed = seed + 1000L * run;
             List<Set<String>> split = new SubjectKFold(folds, runSeed).stratifiedSplit(perSubject);
             for (int fold = 0; fold < foldsToRun; fold++) {
+                if (!share.trains(run, fold)) {
+                    continue;
+                }
+                var done = store.completed(run, fold);
+                if (done.isPresent()) {
+                    results.add(done.get());
+                    continue;
+                }
                 Set<String> testSubjects = split.get(fold);
                 List<Face> train = faces.stream().filter(f -> !testSubjects.contains(f.subject())).toList();
                 List<Face> test = faces.stream().filter(f -> testSubjects.contains(f.subject())).toList();
@@ -47,12 +68,17 @@ public final class CrossValidation {
                 long dataSeed = runSeed + 500 + fold;
                 String tag = String.format("%s run %d/%d fold %d/%d (test %s)", network.variant().paperName(),
                         run + 1, runs, fold + 1, foldsToRun, testSubjects);
-                Consumer<EpochMetrics> progress = m -> log.accept(String.format(java.util.Locale.ROOT,
-                        "%s epoch %d: loss %.4f, test acc %.2f%%, %.1f img/s", tag, m.epoch(), m.trainLoss(),
-                        m.testAccuracy(), m.imagesPerSecond()));
+                Consumer<EpochMetrics> progress = m -> {
+                    log.accept(String.format(java.util.Locale.ROOT, "%s epoch %d: loss %.4f, test acc %.2f%%, "
+                            + "%.1f img/s", tag, m.epoch(), m.trainLoss(), m.testAccuracy(), m.imagesPerSecond()));
+                    onEpoch.accept(m);
+                };
                 FoldOutcome outcome = trainer.trainAndTest(network.withSeed(networkSeed), train, test, dataSeed,
                         progress);
-                results.add(new FoldResult(run, fold, testSubjects, train.size(), networkSeed, dataSeed, outcome));
+                FoldResult result = new FoldResult(run, fold, testSubjects, train.size(), networkSeed, dataSeed,
+                        outcome);
+                store.save(result);
+                results.add(result);
             }
         }
         return new CellMeasurement(results, runs, folds);

@@ -57,6 +57,27 @@ public record ExpectedResults(String table, String title, String source, String 
         }
     }
 
+    /**
+     * Every table file of {@code dir} ({@code *.yaml} but the paper's {@code known-inconsistencies.yaml}), in the
+     * paper's order: the embedded dataset's check first, then Table 1, 2, …
+     */
+    public static List<ExpectedResults> loadTables(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().equals("known-inconsistencies.yaml")).sorted()
+                    .map(ExpectedResults::load).sorted(java.util.Comparator.comparingInt(e -> tableNumber(e.table())))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the expected results in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** 2 for "Table 2" (so that Table 10 sorts after Table 2); 0 for the embedded dataset's check. */
+    public static int tableNumber(String table) {
+        return table.matches("Table \\d+") ? Integer.parseInt(table.substring(6)) : 0;
+    }
+
     /** The cells this harness trains, for the given protocol (cells without a protocol apply to all). */
     public List<ExpectedCell> reproducedCells(String protocol) {
         return cells.stream().filter(ExpectedCell::reproduced)

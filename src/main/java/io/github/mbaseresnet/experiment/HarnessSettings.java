@@ -111,6 +111,16 @@ public final class HarnessSettings {
                 || !landmarkOrder(d).equals(defaults.landmarkOrder(d)));
     }
 
+    /**
+     * Every setting that changes results, as one string: two runs (a resumed fold, two shards, issue 8) stand for
+     * the same experiment only when theirs are equal.
+     */
+    public String resultsFingerprint() {
+        return protocol() + " " + training() + " " + network(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN,
+                classes().size(), seed()) + " " + classes() + " " + readerSettings() + " " + Arrays.stream(
+                DatasetId.values()).map(d -> d.key() + ":" + folds(d) + ":" + aligner(d).describe() + ":" + landmarkOrder(d)).toList();
+    }
+
     /** The reader settings: they choose which images and labels a dataset gives, so they change results. */
     private List<Object> readerSettings() {
         return List.of(ckplus(), oulu(), bu3dfe(), bp4dplus(), mmi(), folderPattern(), checkImages());
@@ -247,9 +257,27 @@ public final class HarnessSettings {
         return depth;
     }
 
-    /** Where run records, per-fold CSVs and the summary are written. */
+    /**
+     * Where run records, per-fold CSVs and the summary are written; a shard (fer.shard) writes into its own folder,
+     * {@code target/fer-results/shard-<i>-of-<n>}, so that shards never mix before {@code fer merge}.
+     */
     public Path resultsDir() {
-        return Path.of(raw("fer.results").orElse("target/fer-results"));
+        Shard shard = shard();
+        return Path.of(raw("fer.results").orElse(shard.whole() ? "target/fer-results"
+                : "target/fer-results/shard-" + shard.index() + "-of-" + shard.count()));
+    }
+
+    /** This runner's share of the experiment grid ({@code fer.shard=i/n}, default 1/1: everything). Issue 8. */
+    public Shard shard() {
+        return raw("fer.shard").map(Shard::parse).orElse(Shard.WHOLE);
+    }
+
+    /**
+     * Whether completed folds found in {@code <results>/folds} with the same commit, settings and dataset hash are
+     * reused instead of retrained ({@code fer.resume}, true): a killed run or shard resumes where it stopped.
+     */
+    public boolean resume() {
+        return bool("fer.resume", true);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.ContactSheet;
 import io.github.mbaseresnet.report.EnvironmentInfo;
+import io.github.mbaseresnet.train.EpochMetrics;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
@@ -32,9 +33,17 @@ public final class Reproduction {
     private final HarnessSettings settings;
     private final Consumer<String> log;
 
+    private final Consumer<EpochMetrics> onEpoch;
+
     public Reproduction(HarnessSettings settings, Consumer<String> log) {
+        this(settings, log, m -> { });
+    }
+
+    /** @param onEpoch every trained epoch's metrics (e.g. {@link CostEstimate#printAfterFirstEpoch}) */
+    public Reproduction(HarnessSettings settings, Consumer<String> log, Consumer<EpochMetrics> onEpoch) {
         this.settings = settings;
         this.log = log;
+        this.onEpoch = onEpoch;
     }
 
     /** Trains and evaluates {@code cell}'s row and compares the mean with the cell's value. */
@@ -45,6 +54,15 @@ public final class Reproduction {
     /** Trains and evaluates {@code variant} with {@code loss} on {@code dataset}; the verdict is NOT_COMPARED. */
     public CellReport measure(String table, String row, Variant variant, LossKind loss,
             DatasetSource.LoadedDataset dataset) {
+        return measure(table, row, variant, loss, dataset, ExperimentGrid.Share.ALL);
+    }
+
+    /**
+     * Trains the units of {@code share} only (a shard's, issue 8): the verdict is PARTIAL when the share is not the
+     * whole configuration. Completed folds are stored as they finish and reused on a rerun ({@link FoldStore}).
+     */
+    public CellReport measure(String table, String row, Variant variant, LossKind loss,
+            DatasetSource.LoadedDataset dataset, ExperimentGrid.Share share) {
         BackendSetup.prepare();
         ClassSet classes = settings.classes();
         FaceCache.Lookup lookup = new PreparedFaces(settings, log).of(dataset, FacePreparation.Progress.NONE);
@@ -70,7 +88,13 @@ public final class Reproduction {
         log.accept(String.format("%s · %s: aligned faces %s%s", table, dataset.id().displayName(),
                 lookup.status().name().toLowerCase(java.util.Locale.ROOT), lookup.file().map(f -> " (" + f + ")")
                         .orElse("")));
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes, settings.prefetchDepth()), log)
+        var configuration = new ExperimentGrid.Configuration(dataset.id(), variant, loss);
+        Map<String, String> environment = EnvironmentInfo.collect();
+        FoldStore store = new FoldStore(settings.resultsDir().resolve("folds").resolve(configuration.key()
+                .replace('/', '-')), new FoldStore.Identity(EnvironmentInfo.treeState(), environment,
+                protocol.name(), settings.resultsFingerprint() + " " + network, dataset.manifestSha256()),
+                settings.resume(), log);
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes, settings.prefetchDepth()), log, share, store, onEpoch)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
@@ -79,8 +103,9 @@ public final class Reproduction {
         prepared.sourceByImage().forEach((image, source) -> sources.put(relative(dataset, image), source));
         return new CellReport(table, row, null, protocol.name(), network, training,
                 settings.aligner(dataset.id()).describe() + ", landmarks " + settings.landmarkOrder(dataset.id())
-                        + ", aligned by " + prepared.alignedBy(), sources, seed, dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
-                lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
+                        + ", aligned by " + prepared.alignedBy(), sources, seed, dataset.id().key(),
+                dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(), lockStatus, m, stats,
+                share.complete() ? Verdict.NOT_COMPARED : Verdict.PARTIAL, environment);
     }
 
     /**

@@ -8,6 +8,11 @@ public enum Verdict {
     OUT_OF_TOLERANCE,
     /** The dataset is not configured; nothing was measured. */
     SKIPPED,
+    /**
+     * A shard's share of a cell whose other folds other shards train (fer.shard, issue 8): never a result; the cell
+     * is judged by {@code fer merge} once every shard's folds are in.
+     */
+    PARTIAL,
     /** A training outside any table (command line {@code train}): nothing to compare with. */
     NOT_COMPARED
 }

@@ -59,6 +59,25 @@ public final class EnvironmentInfo {
         return git("status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + "+dirty";
     }
 
+    /**
+     * The source tree: the commit, and when the tree is dirty also a hash of its uncommitted diff
+     * ({@code <sha>+dirty.<12 hex>}), so that two different dirty trees never pass for the same code (issue 8: reused
+     * folds, merged shards).
+     */
+    public static String treeState() {
+        String commit = gitCommit();
+        if (!commit.endsWith("+dirty")) {
+            return commit;
+        }
+        try {
+            byte[] diff = git("diff", "HEAD", "--binary").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return commit + "." + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(diff)).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     private static String git(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "git";

@@ -92,6 +92,11 @@ public final class Ledger {
     }
 
     public void append(Entry entry) {
+        appendAll(List.of(entry));
+    }
+
+    /** Appends every entry in one atomic rewrite: all of them or none (a merge's one ledger update, issue 8). */
+    public void appendAll(List<Entry> entries) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -100,7 +105,11 @@ public final class Ledger {
                 read(); // refuse to extend a ledger that does not parse
                 byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
                 String separator = old.length > 0 && old[old.length - 1] != '\n' ? "\n" : "";
-                byte[] line = (separator + json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+                StringBuilder lines = new StringBuilder(separator);
+                for (Entry entry : entries) {
+                    lines.append(json.writeValueAsString(entry)).append('\n');
+                }
+                byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
                 byte[] all = new byte[old.length + line.length];
                 System.arraycopy(old, 0, all, 0, old.length);
                 System.arraycopy(line, 0, all, old.length, line.length);

@@ -18,23 +18,23 @@ import java.util.stream.Stream;
  * One paper table as a parameterized test: one case per reproduced (dataset, row) cell of the subclass's
  * {@link ExpectedResultsFile}, displayed as the table's row ("Table 5 · CK+ · SE-ResNet"). Cells whose dataset is not
  * configured are skipped with the exact reason; the others train, evaluate and assert (see {@link TableCellRunner}).
+ * In a shard (fer.shard) a cell whose folds other shards also train is reported as partial (skipped) and judged by
+ * {@code fer merge}.
  */
 @ExtendWith(SummaryTableExtension.class)
 abstract class ReproductionTable {
 
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(CellsOfTheTable.class)
-    void reproduces(String name, String table, ExpectedCell cell, SummaryTable summary,
-            MeasurementCache measurements) {
-        new TableCellRunner(measurements).run(name, table, cell, summary);
+    void reproduces(String name, String table, ExpectedCell cell, MeasurementCache measurements) {
+        new TableCellRunner(measurements).run(name, table, cell);
     }
 
     /** The table's claims (Tables 5 and 6), each a paired comparison over the same folds and seeds. */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(ClaimsOfTheTable.class)
-    void claim(String name, ExpectedResults expected, Claim claim, SummaryTable summary,
-            MeasurementCache measurements) {
-        new TableCellRunner(measurements).checkClaim(expected, claim, summary);
+    void claim(String name, ExpectedResults expected, Claim claim, MeasurementCache measurements) {
+        new TableCellRunner(measurements).checkClaim(expected, claim);
     }
 
     private static String fileOf(ExtensionContext context) {

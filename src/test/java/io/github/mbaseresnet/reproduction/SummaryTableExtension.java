@@ -7,25 +7,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.nio.file.Path;
 
-/** Gives reproduction tests the run-wide {@link SummaryTable} and {@link MeasurementCache}, once in the root store. */
+/**
+ * Gives reproduction tests the run-wide {@link MeasurementCache}, once in the root store, so that it spans all test
+ * classes of one run and renders the summary when the run ends.
+ */
 public final class SummaryTableExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == SummaryTable.class || type == MeasurementCache.class;
+        return parameter.getParameter().getType() == MeasurementCache.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        if (parameter.getParameter().getType() == MeasurementCache.class) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
-                    MeasurementCache.class, k -> new MeasurementCache(HarnessSettings.fromEnvironment().resultsDir()),
-                    MeasurementCache.class);
-        }
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(SummaryTable.class,
-                k -> new SummaryTable(HarnessSettings.fromEnvironment().resultsDir(),
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
+                MeasurementCache.class, k -> new MeasurementCache(HarnessSettings.fromEnvironment(),
                         Path.of(System.getProperty("allure.results.directory", "target/allure-results"))),
-                SummaryTable.class);
+                MeasurementCache.class);
     }
 }

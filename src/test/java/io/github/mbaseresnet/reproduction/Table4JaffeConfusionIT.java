@@ -11,8 +11,8 @@ import java.nio.file.Path;
 class Table4JaffeConfusionIT {
 
     @Test
-    void theJaffeConfusionMatrixMatchesTable4CellByCell(SummaryTable summary, MeasurementCache measurements) {
+    void theJaffeConfusionMatrixMatchesTable4CellByCell(MeasurementCache measurements) {
         new TableCellRunner(measurements).checkConfusion(
-                ExpectedResults.load(Path.of("expected-results/table4-jaffe-confusion.yaml")), summary);
+                ExpectedResults.load(Path.of("expected-results/table4-jaffe-confusion.yaml")));
     }
 }

@@ -4,9 +4,11 @@ import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.eval.PairedComparison;
 import io.github.mbaseresnet.experiment.CellReport;
 import io.github.mbaseresnet.experiment.Claim;
+import io.github.mbaseresnet.experiment.ConfusionCheck;
 import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.experiment.ExpectedCell;
 import io.github.mbaseresnet.experiment.ExpectedResults;
+import io.github.mbaseresnet.experiment.ExperimentGrid;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
 import io.github.mbaseresnet.experiment.RunRecordCheck;
@@ -17,6 +19,7 @@ import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.AtomicFiles;
 import io.github.mbaseresnet.report.Figures;
 import io.github.mbaseresnet.report.Ledger;
+import io.github.mbaseresnet.report.ReproductionReport;
 import io.github.mbaseresnet.report.RunRecords;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every table test does for one cell: find the dataset (skip with the exact reason when it is missing), train
- * and evaluate under the configured protocol, write the run record, report to Allure and the summary, then assert.
+ * and evaluate under the configured protocol, write the run record, report to Allure, then assert. The summary and
+ * the report are rendered from the run records when the run ends ({@link MeasurementCache#close()}). In a shard
+ * (fer.shard, issue 8) a cell whose units other shards also train writes its partial record and is skipped as
+ * "partial (shard i/n)": it is judged by {@code fer merge}, never here on partial folds.
  */
 final class TableCellRunner {
     private final HarnessSettings settings = HarnessSettings.fromEnvironment();
@@ -65,9 +71,8 @@ final class TableCellRunner {
                 expected.table(), c));
     }
 
-    void run(String name, String table, ExpectedCell cell, SummaryTable summary) {
+    void run(String name, String table, ExpectedCell cell) {
         if (cell == null) {
-            summary.add(new SummaryTable.Row(table, "-", "-", "-", "-", "-", "SKIPPED: " + name));
             Assumptions.abort(name);
         }
         DatasetId dataset = DatasetId.fromKey(cell.dataset()).orElseThrow(() -> new IllegalStateException(
@@ -80,14 +85,18 @@ final class TableCellRunner {
         Allure.parameter("provenance", cell.provenance());
         Optional<String> missing = unavailable(dataset);
         if (missing.isPresent()) {
-            summary.add(new SummaryTable.Row(table, cell.row(), dataset.displayName(), format(cell.value()), "-",
-                    "±" + format(cell.tolerance()), "SKIPPED: " + dataset.property() + " not set"));
             Assumptions.abort(missing.get());
         }
-        CellReport report = measured(table, dataset, cell.row(), cell.variant(), cell.loss()).judgedAgainst(table,
-                cell);
-        summary.dataset(report.dataset(), report.manifestSha256());
+        Optional<CellReport> measurement = measured(table, dataset, cell.row(), cell.variant(), cell.loss());
         RunRecords records = new RunRecords(settings.resultsDir());
+        if (measurement.isEmpty() || measurement.get().verdict() == Verdict.PARTIAL) {
+            measurement.map(m -> m.judgedAgainst(table, cell)).ifPresent(r -> { // the merge needs the partial record
+                records.write(r);
+                measurements.recorded(r);
+            });
+            abortAsPartial(measurement.map(CellReport::configuration).orElse(dataset.key()));
+        }
+        CellReport report = measurement.get().judgedAgainst(table, cell);
         Path record = records.write(report);
         attach(report, records.toJson(report));
         Allure.addAttachment("contact sheet (aligned faces per class, landmarks on originals)", "image/png",
@@ -101,10 +110,9 @@ final class TableCellRunner {
             throw new IllegalStateException("run record " + record + " is incomplete, the cell is not counted: "
                     + problems);
         }
+        measurements.recorded(report); // only a record that passed the check is rendered as a result
         byte[] confusion = Figures.confusionMatrix(report.measurement().confusion(), table + " · "
                 + dataset.displayName() + " · " + cell.row() + " (% of each true class)");
-        AtomicFiles.write(record.resolveSibling(record.getFileName().toString().replace(".json", "-confusion.png")),
-                confusion);
         Allure.addAttachment("confusion matrix (figure)", "image/png", new java.io.ByteArrayInputStream(confusion),
                 ".png");
         Ledger ledger = new Ledger(settings.ledgerFile());
@@ -114,10 +122,7 @@ final class TableCellRunner {
                         ? " (beyond noise)" : "")).orElse("first run");
         Allure.parameter("change since the previous run", movement);
         ledger.append(entry);
-        var stats = report.statistics();
-        String measured = format(stats.mean()) + (stats.n() > 1 ? " ± " + format(stats.standardDeviation()) : "");
-        summary.add(new SummaryTable.Row(table, cell.row(), dataset.displayName(), format(cell.value()), measured,
-                "±" + format(cell.tolerance()), report.verdict().name()));
+        String measured = ReproductionReport.measured(report);
         assertThat(report.verdict())
                 .as("%s %s on %s: measured %s over %d folds × %d run(s) (protocol %s), expected %s ± %s "
                                 + "(%s); run record %s", table, cell.row(), dataset.displayName(), measured,
@@ -130,7 +135,7 @@ final class TableCellRunner {
      * Checks one claim of {@code expected} (Tables 5 and 6) on every dataset where both of its rows are cells and
      * the data is configured, with paired comparisons over the same folds and seeds; skipped when none is.
      */
-    void checkClaim(ExpectedResults expected, Claim claim, SummaryTable summary) {
+    void checkClaim(ExpectedResults expected, Claim claim) {
         Allure.epic(expected.table());
         Allure.feature("claims");
         Allure.story(claim.id());
@@ -145,26 +150,19 @@ final class TableCellRunner {
                 skipped.add(dataset.displayName());
                 continue;
             }
-            CellReport better = measured(expected.table(), dataset, claim.better().variant().paperName(),
-                    claim.better().variant(), claim.better().loss());
-            CellReport worse = measured(expected.table(), dataset, claim.worse().variant().paperName(),
-                    claim.worse().variant(), claim.worse().loss());
+            CellReport better = complete(measured(expected.table(), dataset, claim.better().variant().paperName(),
+                    claim.better().variant(), claim.better().loss()), dataset);
+            CellReport worse = complete(measured(expected.table(), dataset, claim.worse().variant().paperName(),
+                    claim.worse().variant(), claim.worse().loss()), dataset);
             byDataset.put(dataset.displayName(), PairedComparison.of(better.measurement().pairedFolds(),
                     worse.measurement().pairedFolds()));
         }
-        String expectation = claim.kind().equals("every") ? "gain > 0 on each"
-                : format(claim.value()) + " ± " + format(claim.tolerance());
         if (byDataset.isEmpty()) {
-            summary.add(new SummaryTable.Row(expected.table(), "claim: " + claim.id(), String.join(", ", skipped),
-                    expectation, "-", "-", "SKIPPED: no dataset configured"));
             Assumptions.abort("claim '" + claim.statement() + "' needs at least one of " + skipped
                     + " configured (fer.data.<dataset>)");
         }
         Claim.Verdict verdict = claim.judge(byDataset);
         Allure.parameter("measured", verdict.explanation());
-        summary.add(new SummaryTable.Row(expected.table(), "claim: " + claim.id(), String.join(", ",
-                byDataset.keySet()), expectation, verdict.explanation(), "-", verdict.supported() ? "SUPPORTED"
-                : "CLAIM_FAILED"));
         assertThat(verdict.supported()).as("CLAIM_FAILED: %s — %s (not measured: %s)", claim.statement(),
                 verdict.explanation(), skipped).isTrue();
     }
@@ -173,36 +171,21 @@ final class TableCellRunner {
      * Table 4: the measured JAFFE confusion matrix of MBA-SE-ResNet (the Table 2 training, shared through the cache),
      * row-normalised, against the paper's matrix cell by cell.
      */
-    void checkConfusion(ExpectedResults expected, SummaryTable summary) {
+    void checkConfusion(ExpectedResults expected) {
         Allure.epic(expected.table());
         Allure.feature(DatasetId.JAFFE.displayName());
         Allure.story("confusion matrix");
         Optional<String> missing = unavailable(DatasetId.JAFFE);
         if (missing.isPresent()) {
-            summary.add(new SummaryTable.Row(expected.table(), "confusion matrix", DatasetId.JAFFE.displayName(),
-                    "36 cells", "-", "-", "SKIPPED: " + DatasetId.JAFFE.property() + " not set"));
             Assumptions.abort(missing.get());
         }
-        CellReport report = measured(expected.table(), DatasetId.JAFFE, Variant.MBA_SE_RESNET.paperName(),
-                Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN);
+        CellReport report = complete(measured(expected.table(), DatasetId.JAFFE, Variant.MBA_SE_RESNET.paperName(),
+                Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN), DatasetId.JAFFE);
         var cm = report.measurement().confusion();
-        double[][] percent = cm.rowPercent();
-        List<String> codes = cm.classes().codes();
-        List<String> off = new ArrayList<>();
-        for (ExpectedCell cell : expected.cells()) {
-            String[] pair = cell.row().split("->");
-            double measured = percent[codes.indexOf(pair[0])][codes.indexOf(pair[1])];
-            if (Math.abs(measured - cell.value()) > cell.tolerance()) {
-                off.add(String.format(Locale.ROOT, "%s measured %.1f, paper %.1f ± %.1f", cell.row(), measured,
-                        cell.value(), cell.tolerance()));
-            }
-        }
+        List<String> off = ConfusionCheck.offCells(expected, cm);
         Allure.addAttachment("measured confusion matrix", "text/plain", cm.toText(), ".txt");
         Allure.addAttachment("confusion matrix (figure)", "image/png", new java.io.ByteArrayInputStream(
                 Figures.confusionMatrix(cm, "JAFFE · MBA-SE-ResNet (% of each true class)")), ".png");
-        summary.add(new SummaryTable.Row(expected.table(), "confusion matrix", DatasetId.JAFFE.displayName(),
-                "36 cells", (36 - off.size()) + " within tolerance", "±10 per cell",
-                off.isEmpty() ? Verdict.PASS.name() : Verdict.OUT_OF_TOLERANCE.name()));
         assertThat(off).as("OUT_OF_TOLERANCE: Table 4 cells off the paper's (rows true, columns predicted)")
                 .isEmpty();
     }
@@ -215,10 +198,16 @@ final class TableCellRunner {
         return Optional.empty();
     }
 
-    /** The measurement of (dataset, variant, loss) in this run, trained on first use. */
-    private CellReport measured(String table, DatasetId dataset, String row, Variant variant, LossKind loss) {
-        return measurements.get(dataset.key() + "/" + variant + "/" + loss, () -> new Reproduction(settings,
-                System.out::println).measure(table, row, variant, loss, loaded(dataset)));
+    /**
+     * The measurement of (dataset, variant, loss) in this run, trained on first use: this shard's units of it (all
+     * when unsharded), or empty when this shard trains none of them.
+     */
+    private Optional<CellReport> measured(String table, DatasetId dataset, String row, Variant variant,
+            LossKind loss) {
+        String key = new ExperimentGrid.Configuration(dataset, variant, loss).key();
+        return measurements.get(key, () -> new Reproduction(settings, System.out::println,
+                measurements.epochListener()).measure(table, row, variant, loss, loaded(dataset),
+                measurements.share(key)));
     }
 
     private DatasetSource.LoadedDataset loaded(DatasetId dataset) {
@@ -236,6 +225,20 @@ final class TableCellRunner {
                     png);
             return png;
         });
+    }
+
+    /** A measurement that holds every unit, or the test stops as partial (a claim or Table 4 in a shard). */
+    private CellReport complete(Optional<CellReport> measurement, DatasetId dataset) {
+        if (measurement.isEmpty() || measurement.get().verdict() == Verdict.PARTIAL) {
+            abortAsPartial(measurement.map(CellReport::configuration).orElse(dataset.key()));
+        }
+        return measurement.get();
+    }
+
+    private void abortAsPartial(String configuration) {
+        Allure.parameter("shard", settings.shard().toString());
+        Assumptions.abort("partial (shard " + settings.shard() + "): other shards train folds of " + configuration
+                + "; the cell is judged by `fer merge` once every shard's folds are in");
     }
 
     private static void attach(CellReport report, String runRecordJson) {
@@ -257,6 +260,6 @@ final class TableCellRunner {
     }
 
     static String format(Double value) {
-        return value == null || value.isNaN() ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        return ReproductionReport.format(value);
     }
 }
