@@ -77,7 +77,7 @@ public final class Manifest {
     }
 
     /** sha256 (lower-case hex) of a string's UTF-8 bytes. */
-    static String sha256Of(String text) {
+    public static String sha256Of(String text) {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -2,6 +2,7 @@ package io.github.mbaseresnet.train;
 
 import io.github.mbaseresnet.align.Face;
 import io.github.mbaseresnet.data.ClassSet;
+import io.github.mbaseresnet.data.Manifest;
 import io.github.mbaseresnet.eval.ConfusionMatrix;
 import io.github.mbaseresnet.model.MbaSeResNet;
 import io.github.mbaseresnet.model.NetworkConfig;
@@ -12,10 +13,15 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Trains one network on one fold and evaluates it on the held-out fold. */
 public final class Trainer {
@@ -35,19 +41,42 @@ public final class Trainer {
                 .beta1(config.beta1()).beta2(config.beta2()).build();
     }
 
+    /** A trained fold: its outcome, the network after the last epoch, and the epoch it resumed after (0: none). */
+    public record TrainedFold(FoldOutcome outcome, ComputationGraph network, int resumedAfterEpoch) {
+    }
+
     /**
      * Builds a fresh network from {@code network} (its seed fixes the initial weights), trains it for the configured
      * epochs on {@code train} (shuffle and augmentation seeded by {@code dataSeed}) and tests it on {@code test}.
      */
     public FoldOutcome trainAndTest(NetworkConfig network, List<Face> train, List<Face> test, long dataSeed,
             Consumer<EpochMetrics> progress) {
+        return train(network, train, test, dataSeed, CheckpointPlan.NONE, progress).outcome();
+    }
+
+    /**
+     * As {@link #trainAndTest}, checkpointed by {@code checkpoints}: when it resumes, the network, its updater, the
+     * RNG and the metrics so far come from the checkpoint and training continues with the next epoch, exactly as if
+     * it had never stopped (issue 7). Only the epochs trained now are reported to {@code progress}.
+     */
+    public TrainedFold train(NetworkConfig network, List<Face> train, List<Face> test, long dataSeed,
+            CheckpointPlan checkpoints, Consumer<EpochMetrics> progress) {
         long start = System.nanoTime();
-        ComputationGraph net = MbaSeResNet.build(network, updater());
+        Map<String, String> identity = identity(network, train, test, dataSeed, checkpoints.context());
+        Optional<Checkpoint> resumed = Optional.empty();
+        if (checkpoints.resume() && Files.exists(checkpoints.file())) {
+            Checkpoint c = Checkpoint.load(checkpoints.file());
+            c.requireIdentity(checkpoints.file(), identity);
+            resumed = Optional.of(c);
+        }
+        ComputationGraph net = resumed.map(Checkpoint::network).orElseGet(() -> MbaSeResNet.build(network,
+                updater()));
+        Random rng = resumed.map(Checkpoint::rng).orElseGet(() -> new Random(dataSeed));
+        List<EpochMetrics> epochs = new ArrayList<>(resumed.map(Checkpoint::epochs).orElse(List.of()));
+        double earlierSeconds = resumed.map(Checkpoint::seconds).orElse(0.0);
         BatchMaker batches = new BatchMaker(config.augmentation(), classes.size());
-        Random rng = new Random(dataSeed);
-        List<EpochMetrics> epochs = new ArrayList<>();
         ConfusionMatrix confusion = null;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = epochs.size() + 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             double lossSum = 0;
             List<DataSet> epochBatches = batches.trainingEpoch(train, config.batchSize(), rng);
@@ -60,9 +89,38 @@ public final class Trainer {
             EpochMetrics m = new EpochMetrics(epoch, lossSum / epochBatches.size(), confusion.accuracyPercent(),
                     train.size() / trainSeconds);
             epochs.add(m);
+            if (checkpoints.due(epoch, config.epochs())) {
+                new Checkpoint(identity, epochs, earlierSeconds + (System.nanoTime() - start) / 1e9, rng, net)
+                        .save(checkpoints.file());
+            }
             progress.accept(m);
         }
-        return new FoldOutcome(confusion, epochs, (System.nanoTime() - start) / 1e9);
+        if (confusion == null) { // resumed after the last epoch: the test is deterministic, so evaluate again
+            confusion = evaluate(net, test, batches);
+        }
+        return new TrainedFold(new FoldOutcome(confusion, epochs, earlierSeconds + (System.nanoTime() - start) / 1e9),
+                net, resumed.map(Checkpoint::epoch).orElse(0));
+    }
+
+    /**
+     * What a checkpoint must match to be resumed: this trainer's and the network's configuration, the class set, the
+     * data seed, which faces are trained and tested on (ids, subjects and labels, hashed), and the caller's context.
+     */
+    private Map<String, String> identity(NetworkConfig network, List<Face> train, List<Face> test, long dataSeed,
+            Map<String, String> context) {
+        Map<String, String> id = new TreeMap<>(context);
+        id.put("network", network.toString());
+        id.put("training", config.toString());
+        id.put("classes", classes.codes().toString());
+        id.put("data seed", Long.toString(dataSeed));
+        id.put("train faces", train.size() + " sha256 " + facesHash(train));
+        id.put("test faces", test.size() + " sha256 " + facesHash(test));
+        return id;
+    }
+
+    private static String facesHash(List<Face> faces) {
+        return Manifest.sha256Of(faces.stream().map(f -> f.id() + "\t" + f.subject() + "\t" + f.label() + "\n")
+                .collect(Collectors.joining()));
     }
 
     /** Confusion matrix of {@code net} on {@code faces}, prediction = argmax of the head's output (cos θ for eq. 12). */

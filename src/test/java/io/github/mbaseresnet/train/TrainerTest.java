@@ -17,10 +17,10 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainerTest extends Dl4jTestBase {
-    private static final ClassSet TWO = new ClassSet(List.of(Expression.HAPPINESS, Expression.SADNESS));
+    static final ClassSet TWO = new ClassSet(List.of(Expression.HAPPINESS, Expression.SADNESS));
 
     /** 10×10 faces: class 0 bright on top, class 1 bright at the bottom, plus noise. */
-    private static List<Face> faces(int n, long seed) {
+    static List<Face> faces(int n, long seed) {
         Random rng = new Random(seed);
         List<Face> faces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
