@@ -230,6 +230,31 @@ public final class HarnessSettings {
         return Path.of(raw("fer.ledger").orElse(resultsDir().resolve("ledger.jsonl").toString()));
     }
 
+    /** Epochs between a fold's checkpoints ({@code fer.checkpoint.every}; 0, the default, writes none). */
+    public int checkpointEvery() {
+        return integer("fer.checkpoint.every", 0);
+    }
+
+    /** Where checkpoints are kept ({@code fer.checkpoint.dir}, default {@code <fer.results>/checkpoints}). */
+    public Path checkpointDir() {
+        return Path.of(raw("fer.checkpoint.dir").orElse(resultsDir().resolve("checkpoints").toString()));
+    }
+
+    /** Whether each fold continues from its checkpoint when there is one ({@code fer.resume}, false). */
+    public boolean resume() {
+        return bool("fer.resume", false);
+    }
+
+    /** Whether each trained fold is saved as a model bundle under {@code <fer.results>/models} ({@code fer.models.save}, false). */
+    public boolean saveModels() {
+        return bool("fer.models.save", false);
+    }
+
+    /** Side of the aligned faces ({@code fer.align.size}, 70: the paper's). */
+    public int alignSize() {
+        return integer("fer.align.size", 70);
+    }
+
     /** The datasets.lock file copies are checked against ({@code fer.lock}, default {@code datasets.lock}). */
     public Path lockFile() {
         return Path.of(raw("fer.lock").orElse("datasets.lock"));
@@ -273,7 +298,7 @@ public final class HarnessSettings {
      * {@code fer.align.fraction.<dataset>}.
      */
     public FaceAligner aligner(DatasetId dataset) {
-        int size = integer("fer.align.size", 70);
+        int size = alignSize();
         FaceAligner centre = new CentreCropAligner(size,
                 decimal("fer.align.fraction." + dataset.key(), dataset.centreCropFraction()));
         return switch (raw("fer.align.method").orElse("landmarks").toLowerCase(Locale.ROOT)) {

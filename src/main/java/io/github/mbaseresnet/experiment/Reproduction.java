@@ -9,10 +9,13 @@ import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.EnvironmentInfo;
+import io.github.mbaseresnet.report.RunRecords;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Trains and evaluates one table cell on a loaded dataset under the configured protocol. */
@@ -55,13 +58,19 @@ public final class Reproduction {
                 subjects, folds, protocol.foldsRun(folds), protocol.runs(), training.epochs(), protocol.name()));
         log.accept(String.format("%s · %s: images %s; left out: %s", table, dataset.id().displayName(),
                 dataset.images(), dataset.exclusionSummary()));
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes), log)
+        String alignment = settings.aligner(dataset.id()).describe();
+        Map<String, String> environment = EnvironmentInfo.collect();
+        FoldStorage storage = new FoldStorage(settings.checkpointDir(), settings.checkpointEvery(), settings.resume(),
+                settings.saveModels() ? Optional.of(settings.resultsDir().resolve("models")) : Optional.empty(),
+                RunRecords.slug(dataset.id().key() + "-" + row), dataset.id().key(), dataset.manifestSha256(),
+                classes, settings.alignSize(), alignment, training, protocol.name(), seed, folds, environment);
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes), storage, log)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
                 : "DIFFERS from datasets.lock: " + dataset.lockCheck().mismatches();
-        return new CellReport(table, row, null, protocol.name(), network, training, settings.aligner(dataset.id()).describe() + ", aligned by " + prepared.alignedBy(), seed,
+        return new CellReport(table, row, null, protocol.name(), network, training, alignment + ", aligned by " + prepared.alignedBy(), seed,
                 dataset.id().key(), dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(),
-                lockStatus, m, stats, Verdict.NOT_COMPARED, EnvironmentInfo.collect());
+                lockStatus, m, stats, Verdict.NOT_COMPARED, environment);
     }
 }

@@ -33,7 +33,8 @@ public final class RunRecords {
         return file;
     }
 
-    static String slug(String text) {
+    /** Lower-case words joined by dashes: {@code MBA-SE-ResNet + proposed loss} → {@code mba-se-resnet-proposed-loss}. */
+    public static String slug(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }
