@@ -11,7 +11,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerCommand.Version.class,
         description = "MBA-SE-ResNet reproducibility harness: train and inspect the paper's networks.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, TrainCommand.class, EvaluateCommand.class, ModelCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FerCommand {
 
     public static void main(String[] args) {

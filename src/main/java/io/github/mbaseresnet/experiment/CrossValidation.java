@@ -19,11 +19,14 @@ public final class CrossValidation {
     private final Trainer trainer;
     private final FoldStorage storage;
     private final Consumer<String> log;
+    private final Consumer<Progress> progress;
 
-    public CrossValidation(Trainer trainer, FoldStorage storage, Consumer<String> log) {
+    /** {@code log} gets messages about the folds (resumed, saved), {@code progress} one event per epoch. */
+    public CrossValidation(Trainer trainer, FoldStorage storage, Consumer<String> log, Consumer<Progress> progress) {
         this.trainer = trainer;
         this.storage = storage;
         this.log = log;
+        this.progress = progress;
     }
 
     public CellMeasurement run(List<Face> faces, NetworkConfig network, int folds, int foldsToRun, int runs,
@@ -35,14 +38,15 @@ public final class CrossValidation {
                 Set<String> testSubjects = split.testSubjects().get(fold);
                 List<Face> train = split.train(faces, fold);
                 List<Face> test = split.test(faces, fold);
-                String tag = String.format("%s run %d/%d fold %d/%d (test %s)", network.variant().paperName(),
-                        run + 1, runs, fold + 1, foldsToRun, testSubjects);
-                Consumer<EpochMetrics> progress = m -> log.accept(String.format(java.util.Locale.ROOT,
-                        "%s epoch %d: loss %.4f, test acc %.2f%%, %.1f img/s", tag, m.epoch(), m.trainLoss(),
-                        m.testAccuracy(), m.imagesPerSecond()));
+                String variant = network.variant().paperName();
+                int r = run;
+                int k = fold;
+                Consumer<EpochMetrics> epochDone = m -> progress.accept(new Progress(variant, r, runs, k, foldsToRun,
+                        testSubjects, trainer.epochs(), m));
+                String tag = Progress.tag(variant, run, runs, fold, foldsToRun, testSubjects);
                 NetworkConfig foldNetwork = network.withSeed(split.networkSeed(fold));
                 Trainer.TrainedFold trained = trainer.train(foldNetwork, train, test, split.dataSeed(fold),
-                        storage.checkpoints(run, fold), progress);
+                        storage.checkpoints(run, fold), epochDone);
                 if (trained.resumedAfterEpoch() > 0) {
                     log.accept(tag + ": resumed after epoch " + trained.resumedAfterEpoch() + " from "
                             + storage.checkpoints(run, fold).file());

@@ -3,6 +3,7 @@ package io.github.mbaseresnet.experiment;
 import io.github.mbaseresnet.bundle.ModelBundle;
 import io.github.mbaseresnet.data.ClassSet;
 import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.report.RunRecords;
 import io.github.mbaseresnet.train.CheckpointPlan;
 import io.github.mbaseresnet.train.TrainingConfig;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -34,6 +35,12 @@ public record FoldStorage(Path checkpointDir, int checkpointEvery, boolean resum
         }
     }
 
+    /** The folder name of a cell's files: {@code synthetic-mba-se-resnet-proposed-loss}. */
+    public static String cell(String dataset, String row) {
+        return RunRecords.slug(dataset + "-" + row);
+    }
+
+    /** {@code run1-fold2.zip} for run 0, fold 1. */
     public static String fileName(int run, int fold) {
         return "run" + (run + 1) + "-fold" + (fold + 1) + ".zip";
     }

@@ -250,6 +250,11 @@ public final class HarnessSettings {
         return bool("fer.models.save", false);
     }
 
+    /** Where model bundles are written: {@code <fer.results>/models}. */
+    public Path modelsDir() {
+        return resultsDir().resolve("models");
+    }
+
     /** Side of the aligned faces ({@code fer.align.size}, 70: the paper's). */
     public int alignSize() {
         return integer("fer.align.size", 70);

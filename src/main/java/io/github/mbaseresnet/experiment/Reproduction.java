@@ -9,7 +9,6 @@ import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.EnvironmentInfo;
-import io.github.mbaseresnet.report.RunRecords;
 import io.github.mbaseresnet.train.Trainer;
 import io.github.mbaseresnet.train.TrainingConfig;
 
@@ -22,10 +21,18 @@ import java.util.function.Consumer;
 public final class Reproduction {
     private final HarnessSettings settings;
     private final Consumer<String> log;
+    private final Consumer<Progress> progress;
 
+    /** Epochs are logged as lines of {@code log}. */
     public Reproduction(HarnessSettings settings, Consumer<String> log) {
+        this(settings, log, p -> log.accept(p.describe()));
+    }
+
+    /** Epochs go to {@code progress} (the command line's progress bar), other messages to {@code log}. */
+    public Reproduction(HarnessSettings settings, Consumer<String> log, Consumer<Progress> progress) {
         this.settings = settings;
         this.log = log;
+        this.progress = progress;
     }
 
     /** Trains and evaluates {@code cell}'s row and compares the mean with the cell's value. */
@@ -61,10 +68,10 @@ public final class Reproduction {
         String alignment = settings.aligner(dataset.id()).describe();
         Map<String, String> environment = EnvironmentInfo.collect();
         FoldStorage storage = new FoldStorage(settings.checkpointDir(), settings.checkpointEvery(), settings.resume(),
-                settings.saveModels() ? Optional.of(settings.resultsDir().resolve("models")) : Optional.empty(),
-                RunRecords.slug(dataset.id().key() + "-" + row), dataset.id().key(), dataset.manifestSha256(),
+                settings.saveModels() ? Optional.of(settings.modelsDir()) : Optional.empty(),
+                FoldStorage.cell(dataset.id().key(), row), dataset.id().key(), dataset.manifestSha256(),
                 classes, settings.alignSize(), alignment, training, protocol.name(), seed, folds, environment);
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes), storage, log)
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes), storage, log, progress)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"

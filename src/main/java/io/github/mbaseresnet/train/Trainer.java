@@ -33,6 +33,11 @@ public final class Trainer {
         this.classes = classes;
     }
 
+    /** Epochs each fold is trained for. */
+    public int epochs() {
+        return config.epochs();
+    }
+
     /** The paper's optimiser: Adam, learning rate halved every {@code halvingPeriod} mini-batch updates (§4). */
     public Adam updater() {
         return new Adam.Builder()

@@ -25,7 +25,8 @@ class FerCommandTest extends Dl4jTestBase {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String[] sub : new String[][] {{"train"}, {"model"}, {"datasets"}, {"datasets", "verify"}}) {
+        for (String[] sub : new String[][] {{"train"}, {"evaluate"}, {"model"}, {"datasets"},
+                {"datasets", "verify"}}) {
             String[] args = java.util.Arrays.copyOf(sub, sub.length + 1);
             args[sub.length] = "--help";
             Result r = fer(args);
