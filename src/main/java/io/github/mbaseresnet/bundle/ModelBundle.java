@@ -1,6 +1,5 @@
 package io.github.mbaseresnet.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.mbaseresnet.align.Face;
@@ -78,25 +77,11 @@ public final class ModelBundle {
      */
     public static ModelBundle load(Path file) {
         NetworkArchive archive = NetworkArchive.read(file);
-        byte[] json = archive.entry(METADATA).orElseThrow(() -> new NetworkArchive.Invalid(file,
+        archive.entry(METADATA).orElseThrow(() -> new NetworkArchive.Invalid(file,
                 archive.entry(NetworkArchive.HARNESS_PREFIX + "checkpoint.json").isPresent()
                         ? "is a training checkpoint, not a model bundle (bundles are written when a fold ends)"
                         : "is a DL4J network but not a model bundle of this harness (no " + METADATA + ")"));
-        Metadata metadata;
-        try {
-            JsonNode tree = JSON.readTree(json);
-            int format = tree.path("format").asInt(-1);
-            if (format != FORMAT) {
-                throw new NetworkArchive.Invalid(file, "is model bundle format " + format + "; this build reads "
-                        + "format " + FORMAT);
-            }
-            metadata = JSON.treeToValue(tree, Metadata.class);
-        } catch (IOException | IllegalArgumentException e) {
-            if (e instanceof NetworkArchive.Invalid invalid) {
-                throw invalid;
-            }
-            throw new NetworkArchive.Invalid(file, METADATA + " is malformed: " + e.getMessage(), e);
-        }
+        Metadata metadata = archive.json(METADATA, "model bundle", FORMAT, Metadata.class);
         return new ModelBundle(metadata, archive.network());
     }
 

@@ -16,7 +16,12 @@ import java.io.PrintWriter;
 public final class FerCommand {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush(); // autoflush covers println only: output printed with print must not be lost at exit
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command line in-process (tests call this) and returns the exit code. */

@@ -2,9 +2,11 @@ package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.align.Face;
 import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.train.CheckpointPlan;
 import io.github.mbaseresnet.train.EpochMetrics;
 import io.github.mbaseresnet.train.Trainer;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,11 +47,14 @@ public final class CrossValidation {
                         testSubjects, trainer.epochs(), m));
                 String tag = Progress.tag(variant, run, runs, fold, foldsToRun, testSubjects);
                 NetworkConfig foldNetwork = network.withSeed(split.networkSeed(fold));
+                CheckpointPlan checkpoints = storage.checkpoints(run, fold);
+                if (checkpoints.resume() && Files.exists(checkpoints.file())) {
+                    log.accept(tag + ": resuming from " + checkpoints.file());
+                }
                 Trainer.TrainedFold trained = trainer.train(foldNetwork, train, test, split.dataSeed(fold),
-                        storage.checkpoints(run, fold), epochDone);
-                if (trained.resumedAfterEpoch() > 0) {
-                    log.accept(tag + ": resumed after epoch " + trained.resumedAfterEpoch() + " from "
-                            + storage.checkpoints(run, fold).file());
+                        checkpoints, epochDone);
+                if (trained.resumedAfterEpoch() == trained.outcome().epochs().size()) {
+                    log.accept(tag + ": finished before, not retrained");
                 }
                 FoldResult result = new FoldResult(run, fold, testSubjects, train.size(), split.networkSeed(fold),
                         split.dataSeed(fold), trained.outcome());

@@ -1,6 +1,8 @@
 package io.github.mbaseresnet.model;
 
 import io.github.mbaseresnet.report.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -30,6 +32,8 @@ import java.util.zip.ZipOutputStream;
 public final class NetworkArchive {
     /** The harness's own entries are named {@code fer/...}; DL4J's are at the top level. */
     public static final String HARNESS_PREFIX = "fer/";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Map<String, byte[]> entries;
@@ -108,6 +112,23 @@ public final class NetworkArchive {
 
     public Optional<byte[]> entry(String name) {
         return Optional.ofNullable(entries.get(name));
+    }
+
+    /**
+     * Entry {@code name} (present: callers say what its absence means) read as {@code type}; a {@code "format"} other
+     * than {@code format} is refused, as is malformed JSON.
+     */
+    public <T> T json(String name, String kind, int format, Class<T> type) {
+        try {
+            JsonNode tree = JSON.readTree(entries.get(name));
+            int found = tree.path("format").asInt(-1);
+            if (found != format) {
+                throw new Invalid(file, "is " + kind + " format " + found + "; this build reads format " + format);
+            }
+            return JSON.treeToValue(tree, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Invalid(file, name + " is malformed: " + e.getMessage(), e);
+        }
     }
 
     /** The network with its updater state, so that {@code fit} continues where the saved one stopped. */

@@ -1,6 +1,5 @@
 package io.github.mbaseresnet.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mbaseresnet.model.NetworkArchive;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -69,20 +68,9 @@ public record Checkpoint(Map<String, String> identity, List<EpochMetrics> epochs
     /** Reads a checkpoint; any problem (missing, truncated, another format) is an error naming the file. */
     public static Checkpoint load(Path file) {
         NetworkArchive archive = NetworkArchive.read(file);
-        byte[] state = archive.entry(STATE).orElseThrow(() -> new NetworkArchive.Invalid(file,
+        archive.entry(STATE).orElseThrow(() -> new NetworkArchive.Invalid(file,
                 "is a saved network but not a training checkpoint (no " + STATE + ")"));
-        State s;
-        try {
-            JsonNode tree = JSON.readTree(state);
-            int format = tree.path("format").asInt(-1);
-            if (format != FORMAT) {
-                throw new NetworkArchive.Invalid(file, "is checkpoint format " + format + "; this build reads "
-                        + "format " + FORMAT);
-            }
-            s = JSON.treeToValue(tree, State.class);
-        } catch (IOException e) {
-            throw new NetworkArchive.Invalid(file, STATE + " is malformed: " + e.getMessage(), e);
-        }
+        State s = archive.json(STATE, "checkpoint", FORMAT, State.class);
         return new Checkpoint(s.identity(), s.epochs(), s.seconds(), rng(file, archive), archive.network());
     }
 

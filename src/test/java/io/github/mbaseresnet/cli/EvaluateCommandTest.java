@@ -80,7 +80,8 @@ class EvaluateCommandTest extends Dl4jTestBase {
         FerCommandTest.Result again = fer(concat(new String[] {"train", "--dataset", "synthetic", "--resume"},
                 settings));
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.err()).contains("fold 1/1 (test ").contains(": resumed after epoch 2 from ")
+        assertThat(again.err()).contains("fold 1/1 (test ").contains(": resuming from " + dir.resolve("checkpoints"))
+                .contains(": finished before, not retrained")
                 .doesNotContain("epoch 1/2");
         assertThat(again.out()).isEqualTo(trained.out());
 
