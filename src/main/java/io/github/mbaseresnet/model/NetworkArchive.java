@@ -106,10 +106,6 @@ public final class NetworkArchive {
         return new NetworkArchive(file, Collections.unmodifiableMap(entries));
     }
 
-    public Path file() {
-        return file;
-    }
-
     public Optional<byte[]> entry(String name) {
         return Optional.ofNullable(entries.get(name));
     }
