@@ -11,13 +11,19 @@ import java.io.PrintWriter;
  */
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerCommand.Version.class,
         description = "MBA-SE-ResNet reproducibility harness: train and inspect the paper's networks.",
-        subcommands = {DatasetsCommand.class, PrepareCommand.class, TrainCommand.class, ModelCommand.class,
-                ReportCommand.class, MergeCommand.class, GpuCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, PrepareCommand.class, TrainCommand.class, EvaluateCommand.class,
+                ModelCommand.class, ReportCommand.class, MergeCommand.class, GpuCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FerCommand {
 
     public static void main(String[] args) {
         quietNativeLogs(java.util.Arrays.asList(args));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush(); // autoflush covers println only: output printed with print must not be lost at exit
+        err.flush();
+        System.exit(code);
     }
 
     /**

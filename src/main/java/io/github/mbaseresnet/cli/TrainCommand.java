@@ -3,6 +3,7 @@ package io.github.mbaseresnet.cli;
 import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.CellReport;
 import io.github.mbaseresnet.experiment.DatasetSource;
+import io.github.mbaseresnet.experiment.FoldStorage;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
 import io.github.mbaseresnet.loss.LossKind;
@@ -40,6 +41,15 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
     @Option(names = "--seed", description = "base seed (default: fer.seed, else 42)")
     Long seed;
 
+    @Option(names = "--resume", description = "continue each fold from its checkpoint in fer.checkpoint.dir, if it "
+            + "has one (fer.checkpoint.resume); a checkpoint of other settings, data or commit is refused, a finished fold is "
+            + "not retrained")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "checkpoint each fold every N epochs and "
+            + "after its last (fer.checkpoint.every; here 1 unless set, 0 = none)")
+    Integer checkpointEvery;
+
     @Override
     public CommonOptions common() {
         return common;
@@ -50,6 +60,20 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
         if (seed != null) {
             common.settings.put("fer.seed", Long.toString(seed));
         }
+        if (resume) {
+            common.settings.put("fer.checkpoint.resume", "true");
+        }
+        if (checkpointEvery != null) {
+            common.settings.put("fer.checkpoint.every", checkpointEvery.toString());
+        }
+        // a run by hand keeps what it trained and can be resumed, unless told otherwise (README "Command line")
+        HarnessSettings layered = common.harnessSettings();
+        if (layered.raw("fer.checkpoint.every").isEmpty()) {
+            common.settings.put("fer.checkpoint.every", "1");
+        }
+        if (layered.raw("fer.models.save").isEmpty()) {
+            common.settings.put("fer.models.save", "true");
+        }
         HarnessSettings settings = common.harnessSettings();
         var err = spec.commandLine().getErr();
         var loaded = new DatasetSource(settings).load(dataset).orElseThrow(() -> new IllegalArgumentException(
@@ -57,17 +81,24 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
         Variant variant = method.variant;
         LossKind loss = method.loss;
         String row = variant.paperName() + " + " + loss.paperName();
+        ProgressBar bar = new ProgressBar(err, System::nanoTime);
         CellReport report = new Reproduction(settings, line -> {
             if (!common.quiet) {
                 err.println(line);
+            }
+        }, p -> {
+            if (!common.quiet) {
+                bar.accept(p);
             }
         }).measure("train", row, variant, loss, loaded);
         Path record = new RunRecords(settings.resultsDir()).write(report);
         var stats = report.statistics();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "%s · %s: %.2f%% ± %.2f (sd over %d %s), protocol %s, seed %d; run record %s",
+                "%s · %s: %.2f%% ± %.2f (sd over %d %s), protocol %s, seed %d; run record %s%s",
                 dataset.displayName(), row, stats.mean(), stats.standardDeviation(), stats.n(),
-                report.measurement().runs() > 1 ? "runs" : "folds", report.protocol(), report.seed(), record));
+                report.measurement().runs() > 1 ? "runs" : "folds", report.protocol(), report.seed(), record,
+                settings.saveModels() ? "; models " + settings.modelsDir().resolve(FoldStorage.cell(dataset.key(),
+                        row)) : ""));
         return 0;
     }
 

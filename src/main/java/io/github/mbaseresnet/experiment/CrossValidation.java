@@ -1,57 +1,53 @@
 package io.github.mbaseresnet.experiment;
 
 import io.github.mbaseresnet.align.Face;
-import io.github.mbaseresnet.eval.SubjectKFold;
 import io.github.mbaseresnet.model.NetworkConfig;
+import io.github.mbaseresnet.train.CheckpointPlan;
 import io.github.mbaseresnet.train.EpochMetrics;
-import io.github.mbaseresnet.train.FoldOutcome;
 import io.github.mbaseresnet.train.Trainer;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs {@code runs} repetitions of subject-independent k-fold cross-validation for one network configuration.
- *
- * <p>Seeds: run r uses {@code seed + 1000·r} for its fold split, {@code + fold} for the initial weights and
- * {@code + 500 + fold} for shuffling/augmentation. They depend on nothing but the base seed, so two variants run with
- * the same seed see identical folds and batches: ablations are paired.
+ * Runs {@code runs} repetitions of subject-independent k-fold cross-validation for one network configuration; folds
+ * and seeds are {@link FoldSplit}'s. Each fold is checkpointed and its trained model saved as {@link FoldStorage}
+ * says.
  */
 public final class CrossValidation {
     private final Trainer trainer;
+    private final FoldStorage storage;
     private final Consumer<String> log;
+    private final Consumer<Progress> progress;
     private final ExperimentGrid.Share share;
     private final FoldStore store;
-    private final Consumer<EpochMetrics> onEpoch;
 
     /**
-     * @param share the (run, fold) units this process trains (a shard's share, issue 8; {@link
-     *              ExperimentGrid.Share#ALL} unsharded); the fold split is computed in full either way
-     * @param store   completed folds: reused when identical, written as each fold finishes
-     * @param onEpoch every epoch's metrics (the cost estimate's first-epoch speed)
+     * @param storage  checkpoints and saved models of each fold (issue 7)
+     * @param log      messages about the folds (reused, resumed, saved)
+     * @param progress one event per epoch (logs, the command line's progress bar, the cost estimate)
+     * @param share    the (run, fold) units this process trains (a shard's share, issue 8; {@link
+     *                 ExperimentGrid.Share#ALL} unsharded); the fold split is computed in full either way
+     * @param store    completed folds: reused when identical, written as each fold finishes (issue 8)
      */
-    public CrossValidation(Trainer trainer, Consumer<String> log, ExperimentGrid.Share share, FoldStore store,
-            Consumer<EpochMetrics> onEpoch) {
+    public CrossValidation(Trainer trainer, FoldStorage storage, Consumer<String> log, Consumer<Progress> progress,
+            ExperimentGrid.Share share, FoldStore store) {
         this.trainer = trainer;
+        this.storage = storage;
         this.log = log;
+        this.progress = progress;
         this.share = share;
         this.store = store;
-        this.onEpoch = onEpoch;
     }
 
     public CellMeasurement run(List<Face> faces, NetworkConfig network, int folds, int foldsToRun, int runs,
             long seed) {
-        int classes = faces.stream().mapToInt(Face::label).max().orElse(0) + 1;
-        Map<String, int[]> perSubject = new TreeMap<>();
-        faces.forEach(f -> perSubject.computeIfAbsent(f.subject(), s -> new int[classes])[f.label()]++);
         List<FoldResult> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            long runSeed = seed + 1000L * run;
-            List<Set<String>> split = new SubjectKFold(folds, runSeed).stratifiedSplit(perSubject);
+            FoldSplit split = FoldSplit.of(faces, folds, seed, run);
             for (int fold = 0; fold < foldsToRun; fold++) {
                 if (!share.trains(run, fold)) {
                     continue;
@@ -61,22 +57,29 @@ public final class CrossValidation {
                     results.add(done.get());
                     continue;
                 }
-                Set<String> testSubjects = split.get(fold);
-                List<Face> train = faces.stream().filter(f -> !testSubjects.contains(f.subject())).toList();
-                List<Face> test = faces.stream().filter(f -> testSubjects.contains(f.subject())).toList();
-                long networkSeed = runSeed + fold;
-                long dataSeed = runSeed + 500 + fold;
-                String tag = String.format("%s run %d/%d fold %d/%d (test %s)", network.variant().paperName(),
-                        run + 1, runs, fold + 1, foldsToRun, testSubjects);
-                Consumer<EpochMetrics> progress = m -> {
-                    log.accept(String.format(java.util.Locale.ROOT, "%s epoch %d: loss %.4f, test acc %.2f%%, "
-                            + "%.1f img/s", tag, m.epoch(), m.trainLoss(), m.testAccuracy(), m.imagesPerSecond()));
-                    onEpoch.accept(m);
-                };
-                FoldOutcome outcome = trainer.trainAndTest(network.withSeed(networkSeed), train, test, dataSeed,
-                        progress);
-                FoldResult result = new FoldResult(run, fold, testSubjects, train.size(), networkSeed, dataSeed,
-                        outcome);
+                Set<String> testSubjects = split.testSubjects().get(fold);
+                List<Face> train = split.train(faces, fold);
+                List<Face> test = split.test(faces, fold);
+                String variant = network.variant().paperName();
+                int r = run;
+                int k = fold;
+                Consumer<EpochMetrics> epochDone = m -> progress.accept(new Progress(variant, r, runs, k, foldsToRun,
+                        testSubjects, trainer.epochs(), m));
+                String tag = Progress.tag(variant, run, runs, fold, foldsToRun, testSubjects);
+                NetworkConfig foldNetwork = network.withSeed(split.networkSeed(fold));
+                CheckpointPlan checkpoints = storage.checkpoints(run, fold);
+                if (checkpoints.resume() && Files.exists(checkpoints.file())) {
+                    log.accept(tag + ": resuming from " + checkpoints.file());
+                }
+                Trainer.TrainedFold trained = trainer.train(foldNetwork, train, test, split.dataSeed(fold),
+                        checkpoints, epochDone);
+                if (trained.resumedAfterEpoch() == trained.outcome().epochs().size()) {
+                    log.accept(tag + ": finished before, not retrained");
+                }
+                FoldResult result = new FoldResult(run, fold, testSubjects, train.size(), split.networkSeed(fold),
+                        split.dataSeed(fold), trained.outcome());
+                storage.save(result, foldNetwork, trained.network()).ifPresent(f -> log.accept(tag + ": model "
+                        + f));
                 store.save(result);
                 results.add(result);
             }

@@ -288,6 +288,36 @@ public final class HarnessSettings {
         return Path.of(raw("fer.ledger").orElse(resultsDir().resolve("ledger.jsonl").toString()));
     }
 
+    /** Epochs between a fold's checkpoints ({@code fer.checkpoint.every}; 0, the default, writes none). */
+    public int checkpointEvery() {
+        return integer("fer.checkpoint.every", 0);
+    }
+
+    /** Where checkpoints are kept ({@code fer.checkpoint.dir}, default {@code <fer.results>/checkpoints}). */
+    public Path checkpointDir() {
+        return Path.of(raw("fer.checkpoint.dir").orElse(resultsDir().resolve("checkpoints").toString()));
+    }
+
+    /**
+     * Whether a fold killed mid-training continues from its checkpoint ({@code fer.checkpoint.resume}, false;
+     * {@code fer train --resume}). Explicit and strict, unlike {@link #resume()} for completed folds: a checkpoint
+     * of other settings, data or commit is refused with the differences, so hours of training are never dropped
+     * without the user deciding.
+     */
+    public boolean resumeFromCheckpoints() {
+        return bool("fer.checkpoint.resume", false);
+    }
+
+    /** Whether each trained fold is saved as a model bundle under {@code <fer.results>/models} ({@code fer.models.save}, false). */
+    public boolean saveModels() {
+        return bool("fer.models.save", false);
+    }
+
+    /** Where model bundles are written: {@code <fer.results>/models}. */
+    public Path modelsDir() {
+        return resultsDir().resolve("models");
+    }
+
     /** The datasets.lock file copies are checked against ({@code fer.lock}, default {@code datasets.lock}). */
     public Path lockFile() {
         return Path.of(raw("fer.lock").orElse("datasets.lock"));
@@ -358,6 +388,14 @@ public final class HarnessSettings {
         }
         LandmarkSource own = dataset == DatasetId.CKPLUS ? new CkPlusLandmarks() : LandmarkSource.NONE;
         return detects(dataset) ? own.orElse(new DetectedLandmarks(detector())) : own;
+    }
+
+    /**
+     * How {@code dataset}'s faces are aligned, in full: the aligner and the landmark sources it tries. Run records,
+     * checkpoints and model bundles carry it, so a model is never evaluated on faces aligned another way.
+     */
+    public String alignment(DatasetId dataset) {
+        return aligner(dataset).describe() + ", landmarks " + landmarkOrder(dataset);
     }
 
     /** What {@link #landmarks} tries, in order, for the run record: e.g. {@code ckplus-68, then opencv(...)}. */

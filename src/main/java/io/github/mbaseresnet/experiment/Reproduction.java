@@ -26,24 +26,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Trains and evaluates one table cell on a loaded dataset under the configured protocol. */
 public final class Reproduction {
     private final HarnessSettings settings;
     private final Consumer<String> log;
+    private final Consumer<Progress> progress;
 
-    private final Consumer<EpochMetrics> onEpoch;
-
+    /** Epochs are logged as lines of {@code log}. */
     public Reproduction(HarnessSettings settings, Consumer<String> log) {
-        this(settings, log, m -> { });
+        this(settings, log, p -> log.accept(p.describe()));
     }
 
-    /** @param onEpoch every trained epoch's metrics (e.g. {@link CostEstimate#printAfterFirstEpoch}) */
-    public Reproduction(HarnessSettings settings, Consumer<String> log, Consumer<EpochMetrics> onEpoch) {
+    /** Epochs go to {@code progress} (the command line's progress bar), other messages to {@code log}. */
+    public Reproduction(HarnessSettings settings, Consumer<String> log, Consumer<Progress> progress) {
         this.settings = settings;
         this.log = log;
-        this.onEpoch = onEpoch;
+        this.progress = progress;
     }
 
     /** Trains and evaluates {@code cell}'s row and compares the mean with the cell's value. */
@@ -88,13 +89,20 @@ public final class Reproduction {
         log.accept(String.format("%s · %s: aligned faces %s%s", table, dataset.id().displayName(),
                 lookup.status().name().toLowerCase(java.util.Locale.ROOT), lookup.file().map(f -> " (" + f + ")")
                         .orElse("")));
+        String alignment = settings.alignment(dataset.id());
         var configuration = new ExperimentGrid.Configuration(dataset.id(), variant, loss);
         Map<String, String> environment = EnvironmentInfo.collect();
         FoldStore store = new FoldStore(settings.resultsDir().resolve("folds").resolve(configuration.key()
                 .replace('/', '-')), new FoldStore.Identity(EnvironmentInfo.treeState(), environment,
                 protocol.name(), settings.resultsFingerprint() + " " + network, dataset.manifestSha256()),
                 settings.resume(), log);
-        CellMeasurement m = new CrossValidation(new Trainer(training, classes, settings.prefetchDepth()), log, share, store, onEpoch)
+        FoldStorage storage = new FoldStorage(settings.checkpointDir(), settings.checkpointEvery(),
+                settings.resumeFromCheckpoints(), settings.saveModels() ? Optional.of(settings.modelsDir())
+                        : Optional.empty(), FoldStorage.cell(dataset.id().key(), row), dataset.id().key(),
+                dataset.manifestSha256(), classes, settings.alignSize(), alignment, training, protocol.name(), seed,
+                folds, environment);
+        CellMeasurement m = new CrossValidation(new Trainer(training, classes, settings.prefetchDepth()), storage, log,
+                progress, share, store)
                 .run(faces, network, folds, protocol.foldsRun(folds), protocol.runs(), seed);
         Statistics stats = m.statistics();
         String lockStatus = dataset.lockCheck().ok() ? "matches datasets.lock"
@@ -102,8 +110,7 @@ public final class Reproduction {
         Map<String, String> sources = new LinkedHashMap<>();
         prepared.sourceByImage().forEach((image, source) -> sources.put(relative(dataset, image), source));
         return new CellReport(table, row, null, protocol.name(), network, training,
-                settings.aligner(dataset.id()).describe() + ", landmarks " + settings.landmarkOrder(dataset.id())
-                        + ", aligned by " + prepared.alignedBy(), sources, seed, dataset.id().key(),
+                alignment + ", aligned by " + prepared.alignedBy(), sources, seed, dataset.id().key(),
                 dataset.root().toString(), faces.size(), subjects, dataset.manifestSha256(), lockStatus, m, stats,
                 share.complete() ? Verdict.NOT_COMPARED : Verdict.PARTIAL, environment);
     }

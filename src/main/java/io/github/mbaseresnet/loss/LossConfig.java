@@ -29,6 +29,34 @@ public record LossConfig(LossKind kind, double scale, double margin) {
         }
     }
 
+    /**
+     * Class probabilities from the head's output for one face. The softmax head outputs them already. The eq. 12 head
+     * outputs cos θ_j; its probabilities are those the loss itself trains, softmax_j(z_j) with z_j = s·exp(cos θ_j)
+     * (PAPER.md §3), with m = 0 because the margin applies to the true class only, unknown at test time. (Not
+     * softmax(s·cos θ): that is CosFace's logit, not eq. 12's.) Both are increasing in cos θ_j, so argmax p = argmax
+     * cos θ, the class the harness predicts.
+     */
+    public double[] probabilities(double[] headOutput) {
+        if (kind == LossKind.SOFTMAX) {
+            return headOutput.clone();
+        }
+        double[] z = new double[headOutput.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < z.length; j++) {
+            z[j] = scale * Math.exp(headOutput[j]);
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            z[j] = Math.exp(z[j] - max);
+            sum += z[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            z[j] /= sum;
+        }
+        return z;
+    }
+
     public static LossConfig proposed() {
         return new LossConfig(LossKind.EXP_COSINE_MARGIN, DEFAULT_SCALE, DEFAULT_MARGIN);
     }

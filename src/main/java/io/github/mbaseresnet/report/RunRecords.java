@@ -22,7 +22,8 @@ import java.util.Locale;
  */
 public final class RunRecords {
     /** Folders of a results folder that hold other things than run records. */
-    private static final Set<String> NOT_RECORDS = Set.of("folds", "figures", "allure-results");
+    private static final Set<String> NOT_RECORDS = Set.of("folds", "figures", "allure-results", "models",
+            "checkpoints");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -83,7 +84,8 @@ public final class RunRecords {
         }
     }
 
-    static String slug(String text) {
+    /** Lower-case words joined by dashes: {@code MBA-SE-ResNet + proposed loss} → {@code mba-se-resnet-proposed-loss}. */
+    public static String slug(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -25,7 +25,7 @@ class FerCommandTest extends Dl4jTestBase {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String[] sub : new String[][] {{"train"}, {"model"}, {"datasets"}, {"datasets", "verify"},
+        for (String[] sub : new String[][] {{"train"}, {"evaluate"}, {"model"}, {"datasets"}, {"datasets", "verify"},
                 {"prepare"}, {"report"}, {"report", "compare"}, {"merge"}, {"gpu"}}) {
             String[] args = java.util.Arrays.copyOf(sub, sub.length + 1);
             args[sub.length] = "--help";

@@ -205,8 +205,11 @@ final class TableCellRunner {
     private Optional<CellReport> measured(String table, DatasetId dataset, String row, Variant variant,
             LossKind loss) {
         String key = new ExperimentGrid.Configuration(dataset, variant, loss).key();
-        return measurements.get(key, () -> new Reproduction(settings, System.out::println,
-                measurements.epochListener()).measure(table, row, variant, loss, loaded(dataset),
+        var onEpoch = measurements.epochListener();
+        return measurements.get(key, () -> new Reproduction(settings, System.out::println, p -> {
+            System.out.println(p.describe());
+            onEpoch.accept(p.metrics());
+        }).measure(table, row, variant, loss, loaded(dataset),
                 measurements.share(key)));
     }
 

@@ -19,10 +19,10 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainerTest extends Dl4jTestBase {
-    private static final ClassSet TWO = new ClassSet(List.of(Expression.HAPPINESS, Expression.SADNESS));
+    static final ClassSet TWO = new ClassSet(List.of(Expression.HAPPINESS, Expression.SADNESS));
 
     /** 10×10 faces: class 0 bright on top, class 1 bright at the bottom, plus noise. */
-    private static List<Face> faces(int n, long seed) {
+    static List<Face> faces(int n, long seed) {
         Random rng = new Random(seed);
         List<Face> faces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -66,9 +66,10 @@ class TrainerTest extends Dl4jTestBase {
         List<FoldOutcome> outcomes = new ArrayList<>();
         for (int depth : new int[] {0, 3}) {
             Trainer trainer = new Trainer(cfg, TWO, depth);
-            ComputationGraph graph = MbaSeResNet.build(net, trainer.updater());
-            outcomes.add(trainer.fit(graph, faces(40, 1), faces(12, 2), 5, m -> { }));
-            nets.add(graph);
+            Trainer.TrainedFold trained = trainer.train(net, faces(40, 1), faces(12, 2), 5, CheckpointPlan.NONE,
+                    m -> { });
+            outcomes.add(trained.outcome());
+            nets.add(trained.network());
         }
         assertThat(nets.get(1).params()).isEqualTo(nets.get(0).params());
         assertThat(outcomes.get(1).epochs()).extracting(EpochMetrics::trainLoss)
