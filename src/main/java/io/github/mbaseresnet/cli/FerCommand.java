@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerCommand.Version.class,
         description = "MBA-SE-ResNet reproducibility harness: train and inspect the paper's networks.",
         subcommands = {DatasetsCommand.class, PrepareCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ModelCommand.class, ReportCommand.class, MergeCommand.class, GpuCommand.class,
+                PredictCommand.class, ModelCommand.class, ReportCommand.class, MergeCommand.class, GpuCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerCommand {
 

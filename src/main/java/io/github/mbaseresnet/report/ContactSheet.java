@@ -126,7 +126,7 @@ public final class ContactSheet {
         g.drawString(original.landmarks().map(Landmarks::source).orElse("none (fallback)"), at.x + 3, at.y + h - 4);
     }
 
-    private static BufferedImage gray(GrayImage image) {
+    static BufferedImage gray(GrayImage image) {
         BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] px = image.bytes();
         System.arraycopy(px, 0, ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData(), 0,
@@ -134,12 +134,12 @@ public final class ContactSheet {
         return out;
     }
 
-    private static byte[] png(BufferedImage image) {
+    static byte[] png(BufferedImage image) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, "png", out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the contact sheet as PNG: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
         }
     }
 }

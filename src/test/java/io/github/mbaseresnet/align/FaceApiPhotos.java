@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * reused after; only {@code demo/sample*.jpg} is extracted and nothing is committed. Without npm or the network the
  * calling test is skipped, saying so.
  */
-final class FaceApiPhotos {
+public final class FaceApiPhotos {
     /** Pinned, so that the photos (and what the tests measured on them) do not change under the tests. */
     static final String PACKAGE = "@vladmandic/face-api@1.7.15";
     static final int COUNT = 6;
@@ -30,7 +30,7 @@ final class FaceApiPhotos {
     }
 
     /** sample1.jpg … sample6.jpg, fetched if needed; aborts the test (skipped) when they cannot be fetched. */
-    static List<Path> photos() {
+    public static List<Path> photos() {
         Path dir = Path.of(System.getProperty("fer.test.photos", "target/test-cache/face-api"));
         List<Path> photos = IntStream.rangeClosed(1, COUNT).mapToObj(i -> dir.resolve("sample" + i + ".jpg")).toList();
         if (photos.stream().allMatch(Files::isRegularFile)) {
