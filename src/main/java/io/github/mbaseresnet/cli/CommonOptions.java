@@ -36,9 +36,23 @@ final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "stack traces with error messages")
     boolean verbose;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /**
+     * The settings, after refusing any {@code fer.*} key no setting reads (from {@code -D}, a system property or a
+     * {@code FER_*} variable) as a usage error: a typo must not silently run the defaults.
+     */
     HarnessSettings harnessSettings() {
         if (protocol != null) {
             settings.put("fer.protocol", protocol);
+        }
+        java.util.Set<String> given = new java.util.TreeSet<>(settings.keySet());
+        given.addAll(System.getProperties().stringPropertyNames());
+        java.util.List<String> unknown = HarnessSettings.unknownSettings(given, System.getenv().keySet());
+        if (!unknown.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                    HarnessSettings.unknownMessage(unknown));
         }
         return HarnessSettings.layered(settings);
     }

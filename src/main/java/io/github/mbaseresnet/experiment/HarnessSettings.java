@@ -63,6 +63,79 @@ public final class HarnessSettings {
         return new HarnessSettings(values::get);
     }
 
+    /**
+     * The {@code fer.*} keys among {@code keys} and {@code FER_*} names among {@code environment} that no setting
+     * reads, each with a hint: typos such as {@code fer.epoch}, which would otherwise be ignored without a word.
+     * {@code fer.backend} (set by the build's profile), {@code fer.test.*} (the tests' own) and {@code FER_JAVA_OPTS}
+     * (the launcher's) are not settings and pass.
+     */
+    public static List<String> unknownSettings(java.util.Collection<String> keys,
+            java.util.Collection<String> environment) {
+        Set<String> known = knownKeys();
+        Set<String> knownNames = new java.util.HashSet<>(known.stream().map(HarnessSettings::environmentName).toList());
+        List<String> unknown = new java.util.ArrayList<>(keys.stream().filter(k -> k.startsWith("fer.")
+                && !known.contains(k) && !k.equals("fer.backend") && !k.startsWith("fer.test.")).sorted()
+                .map(k -> k + hint(k, known)).toList());
+        environment.stream().filter(n -> n.startsWith("FER_") && !knownNames.contains(n) && !n.equals("FER_JAVA_OPTS")
+                && !n.equals("FER_BACKEND") && !n.startsWith("FER_TEST_")).sorted().forEach(unknown::add);
+        return unknown;
+    }
+
+    /** The error for {@link #unknownSettings}' result. */
+    public static String unknownMessage(List<String> unknown) {
+        return "unknown setting" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                + ": no fer.* setting has " + (unknown.size() > 1 ? "these names" : "this name")
+                + " (README \"Settings\" lists them all)";
+    }
+
+    /** Every key the settings read, found by reading all of them, for every dataset, through a recording lookup. */
+    static Set<String> knownKeys() {
+        Set<String> read = new java.util.TreeSet<>();
+        HarnessSettings probe = new HarnessSettings(k -> {
+            read.add(k);
+            return null;
+        });
+        probe.resultsFingerprint();
+        probe.seed();
+        probe.cacheDir();
+        probe.faceCacheDir();
+        probe.faceCacheEnabled();
+        probe.prefetchDepth();
+        probe.resultsDir();
+        probe.resume();
+        probe.ledgerFile();
+        probe.checkpointEvery();
+        probe.checkpointDir();
+        probe.resumeFromCheckpoints();
+        probe.saveModels();
+        probe.modelsDir();
+        probe.lockFile();
+        probe.enforceLock();
+        for (DatasetId d : DatasetId.values()) {
+            probe.layout(d);
+            probe.datasetRoot(d);
+            probe.alignment(d);
+        }
+        return read;
+    }
+
+    /** {@code  (did you mean fer.epochs?)} for the known key with the longest common prefix, when it shares a part. */
+    private static String hint(String key, Set<String> known) {
+        String best = null;
+        int longest = 0;
+        for (String k : known) {
+            int common = 0;
+            while (common < Math.min(k.length(), key.length()) && k.charAt(common) == key.charAt(common)) {
+                common++;
+            }
+            if (common > longest) {
+                longest = common;
+                best = k;
+            }
+        }
+        return best != null && longest > "fer.".length() ? " (did you mean " + best + "?)" : "";
+    }
+
     /** {@code fer.data.jaffe} → {@code FER_DATA_JAFFE}. */
     public static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_');

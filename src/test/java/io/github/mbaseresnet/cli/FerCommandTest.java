@@ -148,4 +148,12 @@ class FerCommandTest extends Dl4jTestBase {
             assertThat(files.filter(p -> p.toString().endsWith(".json"))).hasSize(1);
         }
     }
+
+    @Test
+    void aMistypedSettingIsAUsageErrorNotASilentDefault() {
+        Result r = fer("model", "-D", "fer.epoch=5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown setting fer.epoch (did you mean fer.epochs?)").doesNotContain("at io.");
+        assertThat(r.out()).isEmpty();
+    }
 }

@@ -188,4 +188,42 @@ class HarnessSettingsTest {
         assertThatThrownBy(() -> HarnessSettings.of(Map.of("fer.mirror", "maybe")).augmentation())
                 .hasMessageContaining("fer.mirror=maybe");
     }
+
+    @Test
+    void aMistypedKeyIsNamedWithAHintAndTheHarnessOwnKeysPass() {
+        assertThat(HarnessSettings.unknownSettings(List.of("fer.epoch", "fer.epochs", "fer.data.jaffe", "fer.backend",
+                "fer.test.photos", "java.home", "fer.folds.jaffe", "fer.detect.neighbors"),
+                List.of("FER_EPOCHS", "FER_EPOCH", "FER_JAVA_OPTS", "PATH", "FER_DATA_CKPLUS")))
+                .containsExactly("fer.detect.neighbors (did you mean fer.detect.neighbours?)",
+                        "fer.epoch (did you mean fer.epochs?)", "FER_EPOCH");
+        assertThat(HarnessSettings.unknownMessage(List.of("fer.epoch (did you mean fer.epochs?)")))
+                .isEqualTo("unknown setting fer.epoch (did you mean fer.epochs?): no fer.* setting has this name "
+                        + "(README \"Settings\" lists them all)");
+    }
+
+    /** README's settings table and the settings read are the same set: a new setting is documented or this fails. */
+    @Test
+    void everySettingIsDocumentedInTheReadmeAndEveryDocumentedOneExists() throws Exception {
+        Set<String> documented = new java.util.TreeSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("`(fer)?(\\.[a-z0-9.<>]+)`");
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            if (!line.startsWith("| `fer.")) {
+                continue;
+            }
+            String first = line.substring(2, line.indexOf(" |", 2));
+            String prefix = null;
+            var m = key.matcher(first);
+            while (m.find()) {
+                String k = m.group(1) != null ? "fer" + m.group(2) : prefix + m.group(2); // `.translation`: same prefix
+                prefix = k.substring(0, k.lastIndexOf('.'));
+                for (DatasetId d : DatasetId.values()) {
+                    documented.add(k.replace("<dataset>", d.key()));
+                }
+            }
+        }
+        assertThat(HarnessSettings.unknownSettings(documented, List.of())).as("documented but read by no setting")
+                .isEmpty();
+        assertThat(new java.util.TreeSet<>(HarnessSettings.knownKeys())).as("read but not in README's table")
+                .isSubsetOf(documented);
+    }
 }

@@ -20,6 +20,12 @@ public final class SummaryTableExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        // a mistyped -Dfer.* or FER_* must stop the run, not train the defaults for hours
+        var unknown = HarnessSettings.unknownSettings(System.getProperties().stringPropertyNames(),
+                System.getenv().keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(HarnessSettings.unknownMessage(unknown));
+        }
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
                 MeasurementCache.class, k -> new MeasurementCache(HarnessSettings.fromEnvironment(),
                         Path.of(System.getProperty("allure.results.directory", "target/allure-results"))),
