@@ -63,11 +63,15 @@ public final class HarnessSettings {
         return new HarnessSettings(values::get);
     }
 
+    /** Variables of the launcher (src/main/scripts/fer) and the ci/ scripts, not settings of the harness. */
+    private static final Set<String> SCRIPT_VARIABLES = Set.of("FER_BACKEND", "FER_JAVA_OPTS", "FER_BENCH_OUT",
+            "FER_BENCH_WIDTHS", "FER_CUDA_REDIST", "FER_MAXBYTES", "FER_MAXPHYSICALBYTES");
+
     /**
      * The {@code fer.*} keys among {@code keys} and {@code FER_*} names among {@code environment} that no setting
      * reads, each with a hint: typos such as {@code fer.epoch}, which would otherwise be ignored without a word.
-     * {@code fer.backend} (set by the build's profile), {@code fer.test.*} (the tests' own) and {@code FER_JAVA_OPTS}
-     * (the launcher's) are not settings and pass.
+     * {@code fer.backend} (set by the build's profile), {@code fer.test.*} (the tests' own) and
+     * {@link #SCRIPT_VARIABLES} are not settings and pass.
      */
     public static List<String> unknownSettings(java.util.Collection<String> keys,
             java.util.Collection<String> environment) {
@@ -76,8 +80,8 @@ public final class HarnessSettings {
         List<String> unknown = new java.util.ArrayList<>(keys.stream().filter(k -> k.startsWith("fer.")
                 && !known.contains(k) && !k.equals("fer.backend") && !k.startsWith("fer.test.")).sorted()
                 .map(k -> k + hint(k, known)).toList());
-        environment.stream().filter(n -> n.startsWith("FER_") && !knownNames.contains(n) && !n.equals("FER_JAVA_OPTS")
-                && !n.equals("FER_BACKEND") && !n.startsWith("FER_TEST_")).sorted().forEach(unknown::add);
+        environment.stream().filter(n -> n.startsWith("FER_") && !knownNames.contains(n)
+                && !SCRIPT_VARIABLES.contains(n) && !n.startsWith("FER_TEST_")).sorted().forEach(unknown::add);
         return unknown;
     }
 

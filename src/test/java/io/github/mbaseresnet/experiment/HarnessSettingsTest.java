@@ -193,7 +193,7 @@ class HarnessSettingsTest {
     void aMistypedKeyIsNamedWithAHintAndTheHarnessOwnKeysPass() {
         assertThat(HarnessSettings.unknownSettings(List.of("fer.epoch", "fer.epochs", "fer.data.jaffe", "fer.backend",
                 "fer.test.photos", "java.home", "fer.folds.jaffe", "fer.detect.neighbors"),
-                List.of("FER_EPOCHS", "FER_EPOCH", "FER_JAVA_OPTS", "PATH", "FER_DATA_CKPLUS")))
+                List.of("FER_EPOCHS", "FER_EPOCH", "FER_JAVA_OPTS", "PATH", "FER_DATA_CKPLUS", "FER_MAXBYTES")))
                 .containsExactly("fer.detect.neighbors (did you mean fer.detect.neighbours?)",
                         "fer.epoch (did you mean fer.epochs?)", "FER_EPOCH");
         assertThat(HarnessSettings.unknownMessage(List.of("fer.epoch (did you mean fer.epochs?)")))
