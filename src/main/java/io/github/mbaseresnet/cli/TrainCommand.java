@@ -3,6 +3,7 @@ package io.github.mbaseresnet.cli;
 import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.CellReport;
 import io.github.mbaseresnet.experiment.DatasetSource;
+import io.github.mbaseresnet.experiment.ExperimentGrid;
 import io.github.mbaseresnet.experiment.FoldStorage;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.Reproduction;
@@ -41,6 +42,20 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
     @Option(names = "--seed", description = "base seed (default: fer.seed, else 42)")
     Long seed;
 
+    @picocli.CommandLine.ArgGroup(exclusive = true)
+    Folds folds = new Folds();
+
+    /** Which folds of each run: the protocol's (default), one, or all of the dataset's. */
+    static final class Folds {
+        @Option(names = "--fold", paramLabel = "K", description = "train only fold K (1-based) of each run: the same "
+                + "split, seeds and test subjects as in the full cross-validation")
+        Integer fold;
+
+        @Option(names = "--all-folds", description = "train every fold of the dataset's split, whatever the "
+                + "protocol's fold limit (fer.folds.limit=0)")
+        boolean all;
+    }
+
     @Option(names = "--resume", description = "continue each fold from its checkpoint in fer.checkpoint.dir, if it "
             + "has one (fer.checkpoint.resume); a checkpoint of other settings, data or commit is refused, a finished fold is "
             + "not retrained")
@@ -63,6 +78,9 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
         if (resume) {
             common.settings.put("fer.checkpoint.resume", "true");
         }
+        if (folds.all || folds.fold != null) { // fold K is reached by lifting the protocol's fold limit to K
+            common.settings.put("fer.folds.limit", folds.all ? "0" : Integer.toString(folds.fold));
+        }
         if (checkpointEvery != null) {
             common.settings.put("fer.checkpoint.every", checkpointEvery.toString());
         }
@@ -81,6 +99,7 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
         Variant variant = method.variant;
         LossKind loss = method.loss;
         String row = variant.paperName() + " + " + loss.paperName();
+        ExperimentGrid.Share share = folds.fold == null ? ExperimentGrid.Share.ALL : oneFold(settings, folds.fold);
         ProgressBar bar = new ProgressBar(err, System::nanoTime);
         CellReport report = new Reproduction(settings, line -> {
             if (!common.quiet) {
@@ -90,7 +109,7 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
             if (!common.quiet) {
                 bar.accept(p);
             }
-        }).measure("train", row, variant, loss, loaded);
+        }).measure("train", row, variant, loss, loaded, share);
         Path record = new RunRecords(settings.resultsDir()).write(report);
         var stats = report.statistics();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
@@ -100,6 +119,24 @@ final class TrainCommand implements Callable<Integer>, CommonOptions.Holder {
                 settings.saveModels() ? "; models " + settings.modelsDir().resolve(FoldStorage.cell(dataset.key(),
                         row)) : ""));
         return 0;
+    }
+
+    /**
+     * Fold {@code k} (1-based) of every run. The fold limit was lifted to {@code k} to reach it, so the split, the
+     * seeds and the test subjects are those of the full cross-validation (experiment/FoldSplit).
+     */
+    private ExperimentGrid.Share oneFold(HarnessSettings settings, int k) {
+        int of = settings.folds(dataset);
+        if (k < 1 || k > of) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fold " + k + " is out of range: "
+                    + dataset.displayName() + " is split into " + of + " folds (fer.folds." + dataset.key() + "), 1.."
+                    + of);
+        }
+        java.util.Set<java.util.List<Integer>> units = new java.util.HashSet<>();
+        for (int run = 0; run < settings.protocol().runs(); run++) {
+            units.add(java.util.List.of(run, k - 1));
+        }
+        return new ExperimentGrid.Share(units, false);
     }
 
     /** Dataset names as users type them ({@code jaffe}, {@code ckplus}, …). */

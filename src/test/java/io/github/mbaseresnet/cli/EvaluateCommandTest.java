@@ -132,4 +132,26 @@ class EvaluateCommandTest extends Dl4jTestBase {
         assertThat(r.err()).contains(message).doesNotContain("at io.github");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void trainOneFoldTrainsThatFoldOfTheFullSplitAndNothingElse() {
+        Path results = dir.resolve("one-fold");
+        String[] one = {"train", "--dataset", "synthetic", "--protocol", "smoke", "-D", "fer.epochs=1", "-D",
+                "fer.results=" + results, "-D", "fer.cache=" + dir.resolve("cache"), "--fold", "3", "-q"};
+        FerCommandTest.Result r = fer(one);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(sd over 1 folds)");
+        Path cell = results.resolve("models/synthetic-mba-se-resnet-proposed-loss");
+        assertThat(cell.toFile().list()).containsExactly("run1-fold3.zip");
+        // fold 3 tests the same subjects as fold 3 of the full split: evaluate rebuilds the split and agrees
+        FerCommandTest.Result evaluated = fer("evaluate", cell.resolve("run1-fold3.zip").toString(), "-q", "-D",
+                "fer.cache=" + dir.resolve("cache"));
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+
+        FerCommandTest.Result outOfRange = fer(concat(new String[] {"train", "--dataset", "synthetic", "--fold", "9"},
+                settings));
+        assertThat(outOfRange.code()).isEqualTo(2);
+        assertThat(outOfRange.err()).contains("--fold 9 is out of range: Synthetic (embedded) is split into 4 folds");
+        assertThat(fer("train", "--dataset", "synthetic", "--fold", "1", "--all-folds").code()).isEqualTo(2);
+    }
 }
