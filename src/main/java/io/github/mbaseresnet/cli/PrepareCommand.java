@@ -6,6 +6,9 @@ import io.github.mbaseresnet.data.DatasetId;
 import io.github.mbaseresnet.experiment.DatasetSource;
 import io.github.mbaseresnet.experiment.HarnessSettings;
 import io.github.mbaseresnet.experiment.PreparedFaces;
+import io.github.mbaseresnet.experiment.Reproduction;
+import io.github.mbaseresnet.report.AtomicFiles;
+import io.github.mbaseresnet.report.ContactSheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,11 +68,16 @@ final class PrepareCommand implements Callable<Integer>, CommonOptions.Holder {
         FaceCache.Lookup lookup = new PreparedFaces(settings, err::println).of(loaded, bar);
         var prepared = lookup.prepared();
         out.printf("%s at %s: %d faces of %s, aligned as %s%n", name.displayName(), loaded.root(),
-                prepared.faces().size(), settings.classes().codes(), settings.aligner(name).describe());
+                prepared.faces().size(), settings.classes().codes(), settings.alignment(name));
         out.println("  landmarks:  " + sources(prepared.alignedBy(), prepared.faces().size()));
         out.println("  face cache: " + lookup.file().map(f -> f + " (" + cacheState(lookup.status()) + ")")
                 .orElse("off (fer.cache.enabled=false): nothing stored"));
-        // the contact sheet's path (issue 5, report/ContactSheet) is the next line of this summary
+        // a look at the aligned faces tells whether alignment worked on this copy (issue 5)
+        Path sheet = ContactSheet.file(settings.resultsDir(), name.key());
+        if (lookup.status() != FaceCache.Status.HIT || !java.nio.file.Files.isRegularFile(sheet)) {
+            AtomicFiles.write(sheet, new Reproduction(settings, err::println).contactSheet(loaded, 6, 6));
+        }
+        out.println("  contact sheet: " + sheet);
         return lookup.status() == FaceCache.Status.UNCACHED ? 1 : 0;
     }
 

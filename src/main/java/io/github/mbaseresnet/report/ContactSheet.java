@@ -71,6 +71,11 @@ public final class ContactSheet {
         }
     }
 
+    /** Where a dataset's sheet is written: {@code <results>/figures/<dataset>-contact-sheet.png}, by tests and CLI. */
+    public static java.nio.file.Path file(java.nio.file.Path resultsDir, String dataset) {
+        return resultsDir.resolve("figures").resolve(dataset + "-contact-sheet.png");
+    }
+
     public static byte[] render(String title, List<ClassRow> rows, List<Original> originals, Layout layout) {
         int perClass = rows.stream().mapToInt(r -> r.faces().size()).max().orElse(0);
         BufferedImage sheet = new BufferedImage(layout.width(perClass, originals.size()),

@@ -87,12 +87,14 @@ class FerCommandTest extends Dl4jTestBase {
         Path jaffe = io.github.mbaseresnet.data.jaffe.JaffeFixture.writeFaces(dir.resolve("jaffe"));
         String[] settings = {"-D", "fer.data.jaffe=" + jaffe, "-D", "fer.lock.enforce=false", "-D",
                 "fer.cache=" + dir.resolve("generated"), "-D", "fer.cache.dir=" + dir.resolve("faces"), "-D",
-                "fer.detect=false"}; // detection has tests of its own (FaceDetectorTest, FaceDetectionPhotoTest)
+                "fer.detect=false", "-D", "fer.results=" + dir.resolve("results")}; // detection has tests of its own (FaceDetectorTest, FaceDetectionPhotoTest)
         Result first = fer(concat(new String[] {"prepare", "jaffe"}, settings));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("JAFFE at " + jaffe + ": 183 faces of [AN, DI, FE, HA, SA, SU]")
                 .contains("landmarks:  none 183 (100.0%, no landmarks: centre crop)")
-                .contains("face cache: " + dir.resolve("faces").resolve("jaffe-")).contains(".faces (written)");
+                .contains("face cache: " + dir.resolve("faces").resolve("jaffe-")).contains(".faces (written)")
+                .contains("contact sheet: " + dir.resolve("results/figures/jaffe-contact-sheet.png"));
+        assertThat(dir.resolve("results/figures/jaffe-contact-sheet.png")).isRegularFile();
         assertThat(first.err()).contains("\raligning jaffe: [").endsWith("] 183/183" + System.lineSeparator());
 
         Result second = fer(concat(new String[] {"prepare", "jaffe", "-q"}, settings));

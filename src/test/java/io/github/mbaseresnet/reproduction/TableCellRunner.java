@@ -17,6 +17,7 @@ import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.model.ModelSummary;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.report.AtomicFiles;
+import io.github.mbaseresnet.report.ContactSheet;
 import io.github.mbaseresnet.report.Figures;
 import io.github.mbaseresnet.report.Ledger;
 import io.github.mbaseresnet.report.ReproductionReport;
@@ -224,8 +225,7 @@ final class TableCellRunner {
     private byte[] contactSheet(DatasetId dataset) {
         return measurements.contactSheet(dataset, () -> {
             byte[] png = new Reproduction(settings, System.out::println).contactSheet(loaded(dataset), 6, 6);
-            AtomicFiles.write(settings.resultsDir().resolve("figures").resolve(dataset.key() + "-contact-sheet.png"),
-                    png);
+            AtomicFiles.write(ContactSheet.file(settings.resultsDir(), dataset.key()), png);
             return png;
         });
     }
