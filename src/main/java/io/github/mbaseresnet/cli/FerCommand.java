@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * {@code fer}: the jobs around the reproduction tests (issue 7). Exit codes follow picocli's conventions: 0 success,
@@ -17,9 +18,14 @@ import java.io.PrintWriter;
 public final class FerCommand {
 
     public static void main(String[] args) {
-        quietNativeLogs(java.util.Arrays.asList(args));
+        java.util.List<String> raw = java.util.Arrays.asList(args);
+        quietNativeLogs(raw);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        // SameDiff prints "Added differentiated op ..." with System.out.println while a network is built: stdout is
+        // for results (scripts parse it), so library chatter goes to stderr, or nowhere with --quiet
+        System.setOut(raw.contains("-q") || raw.contains("--quiet")
+                ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err);
         int code = run(args, out, err);
         out.flush(); // autoflush covers println only: output printed with print must not be lost at exit
         err.flush();
@@ -36,12 +42,14 @@ public final class FerCommand {
         if (args.contains("-v") || args.contains("--verbose")) {
             return;
         }
-        for (String logger : new String[] {"org.nd4j", "org.deeplearning4j"}) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
-            }
-        }
+        // ImportClassMapping warns about TensorFlow op names of no concern to us on every start
+        Map.of("org.nd4j", "warn", "org.deeplearning4j", "warn", "org.nd4j.imports.converters.ImportClassMapping",
+                "error").forEach((logger, level) -> {
+                    String key = "org.slf4j.simpleLogger.log." + logger;
+                    if (System.getProperty(key) == null) {
+                        System.setProperty(key, level);
+                    }
+                });
     }
 
     /** Runs the command line in-process (tests call this) and returns the exit code. */

@@ -42,8 +42,6 @@ final class MergeCommand implements Callable<Integer>, CommonOptions.Holder {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder of the merged results")
     Path out;
 
-
-
     @Override
     public CommonOptions common() {
         return common;

@@ -48,8 +48,6 @@ final class ReportCommand implements Callable<Integer>, CommonOptions.Holder {
             + "target/fer-results)")
     Path dir;
 
-
-
     @Override
     public CommonOptions common() {
         return common;
