@@ -96,6 +96,7 @@ public final class Trainer {
         double earlierSeconds = resumed.map(Checkpoint::seconds).orElse(0.0);
         BatchMaker batches = new BatchMaker(config.augmentation(), classes.size());
         int perEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        resumed.ifPresent(c -> requireConsistent(c, checkpoints.file(), perEpoch));
         int first = epochs.size() + 1;
         Map<Integer, Random> rngAfterEpoch = new ConcurrentHashMap<>();
         Iterator<DataSet> stream = batches.training(train, config.batchSize(), rng, config.epochs() - epochs.size());
@@ -127,6 +128,21 @@ public final class Trainer {
         }
         return new TrainedFold(new FoldOutcome(confusion, epochs, earlierSeconds + (System.nanoTime() - start) / 1e9),
                 net, resumed.map(Checkpoint::epoch).orElse(0));
+    }
+
+    /**
+     * A checkpoint whose epochs do not fit this training, or whose network has not made one update per batch of them,
+     * is not a state this training passed through (an edited or mixed-up file): resuming it would count a fold that
+     * was never trained as finished.
+     */
+    private void requireConsistent(Checkpoint c, java.nio.file.Path file, int perEpoch) {
+        long updates = (long) c.epoch() * perEpoch;
+        if (c.epoch() > config.epochs() || c.network().getIterationCount() != updates) {
+            throw new io.github.mbaseresnet.model.NetworkArchive.Invalid(file, "claims " + c.epoch() + " of "
+                    + config.epochs() + " epochs (" + updates + " updates of " + perEpoch + " batches), but its network "
+                    + "made " + c.network().getIterationCount() + " updates: not a checkpoint of this training, so it "
+                    + "is not resumed. Delete it to train this fold afresh");
+        }
     }
 
     /**

@@ -127,4 +127,25 @@ class CheckpointResumeTest extends Dl4jTestBase {
         assertThatThrownBy(() -> train(plan, 5, m -> { }))
                 .hasMessage(plan.file() + ": is not a zip archive, so not a saved network");
     }
+
+    /** An edited checkpoint that claims more epochs than its network trained is refused, never counted as finished. */
+    @Test
+    void aCheckpointClaimingEpochsItsNetworkNeverTrainedIsRefused(@TempDir Path dir) throws Exception {
+        CheckpointPlan plan = new CheckpointPlan(dir.resolve("fold.zip"), 1, true, CONTEXT);
+        trainAndKill(plan, 1);
+        try (var zip = java.nio.file.FileSystems.newFileSystem(plan.file())) {
+            Path state = zip.getPath(Checkpoint.STATE);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(java.nio.file.Files.readAllBytes(
+                    state));
+            var epochs = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("epochs");
+            for (int e = 2; e <= EPOCHS; e++) { // "finished": every epoch listed, one trained
+                epochs.add(((com.fasterxml.jackson.databind.node.ObjectNode) epochs.get(0).deepCopy()).put("epoch", e));
+            }
+            java.nio.file.Files.write(state, json.writeValueAsBytes(tree));
+        }
+        assertThatThrownBy(() -> train(plan, 5, m -> { }))
+                .hasMessageContaining(plan.file().toString())
+                .hasMessageContaining("claims 4 of 4 epochs (20 updates of 5 batches), but its network made 5 updates");
+    }
 }
