@@ -50,6 +50,10 @@ public final class ModelBundle {
         public Metadata {
             testSubjects = Set.copyOf(testSubjects);
             environment = Map.copyOf(environment);
+            if (folds < 2 || fold < 0 || fold >= folds || run < 0 || faceSize < 1) {
+                throw new IllegalArgumentException("impossible model metadata: fold " + fold + " of " + folds
+                        + " folds (0-based), run " + run + ", face size " + faceSize);
+            }
             if (network.classes() != classes.size()) {
                 throw new IllegalArgumentException("the network has " + network.classes() + " outputs but the class "
                         + "set " + classes.codes() + " has " + classes.size());

@@ -49,7 +49,10 @@ final class CommonOptions {
         }
         java.util.Set<String> given = new java.util.TreeSet<>(settings.keySet());
         given.addAll(System.getProperties().stringPropertyNames());
-        java.util.List<String> unknown = HarnessSettings.unknownSettings(given, System.getenv().keySet());
+        java.util.List<String> unknown = new java.util.ArrayList<>(HarnessSettings.unknownSettings(given,
+                System.getenv().keySet()));
+        settings.keySet().stream().filter(k -> !k.startsWith("fer.")) // -D is for settings only: fer_epochs, " fer.x"
+                .forEach(k -> unknown.add("'" + k + "' (settings are fer.* keys)"));
         if (!unknown.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     HarnessSettings.unknownMessage(unknown));

@@ -88,6 +88,10 @@ final class PredictCommand implements Callable<Integer>, CommonOptions.Holder {
     }
 
     private void predict(Path image, ModelBundle bundle, FaceDetector detector, FaceAligner aligner, PrintWriter out) {
+        if (!java.nio.file.Files.isRegularFile(image)) { // a folder, a pipe or a device would block or mislead
+            throw new IllegalArgumentException(image + ": " + (java.nio.file.Files.exists(image)
+                    ? "not a regular file" : "does not exist"));
+        }
         GrayImage photo = ImageFiles.readGray(image);
         List<Landmarks> faces = detector.detect(photo);
         if (faces.isEmpty()) {

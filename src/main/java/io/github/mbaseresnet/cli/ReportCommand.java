@@ -116,7 +116,14 @@ final class ReportCommand implements Callable<Integer>, CommonOptions.Holder {
 
         @Override
         public Integer call() {
-            RunComparison comparison = RunComparison.of(readOneProtocol(runA), readOneProtocol(runB));
+            List<CellReport> a = readOneProtocol(runA);
+            List<CellReport> b = readOneProtocol(runB);
+            // cells of two protocols differ by design (epochs, widths), not by a regression: no verdict to give
+            if (!a.get(0).protocol().equals(b.get(0).protocol())) {
+                throw new IllegalArgumentException("cannot compare " + runA + " (protocol " + a.get(0).protocol()
+                        + ") with " + runB + " (protocol " + b.get(0).protocol() + "): compare runs of one protocol");
+            }
+            RunComparison comparison = RunComparison.of(a, b);
             spec.commandLine().getOut().print(comparison.render());
             return comparison.regression() ? REGRESSION : 0;
         }

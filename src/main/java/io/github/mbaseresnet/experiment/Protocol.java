@@ -39,8 +39,10 @@ public record Protocol(String name, int epochs, int runs, int foldLimit, List<In
     public Protocol {
         branchWidths = List.copyOf(branchWidths);
         if (epochs < 1 || runs < 1 || foldLimit < 0 || blocks < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("invalid protocol " + name + ": epochs, runs, blocks >= 1, "
-                    + "fold limit >= 0 and learning rate > 0 required");
+            throw new IllegalArgumentException("invalid protocol " + name + ": epochs (fer.epochs) " + epochs
+                    + ", runs (fer.runs) " + runs + ", blocks (fer.model.blocks) " + blocks + " must be >= 1, fold "
+                    + "limit (fer.folds.limit) " + foldLimit + " >= 0 and learning rate (fer.lr) " + learningRate
+                    + " > 0");
         }
     }
 

@@ -65,6 +65,7 @@ public final class Reproduction {
     public CellReport measure(String table, String row, Variant variant, LossKind loss,
             DatasetSource.LoadedDataset dataset, ExperimentGrid.Share share) {
         BackendSetup.prepare();
+        requireWritable(settings.resultsDir());
         ClassSet classes = settings.classes();
         FaceCache.Lookup lookup = new PreparedFaces(settings, log).of(dataset, FacePreparation.Progress.NONE);
         FacePreparation.Prepared prepared = lookup.prepared();
@@ -139,6 +140,20 @@ public final class Reproduction {
                 faces.stream().filter(f -> f.label() == classes.indexOf(e)).map(Face::pixels).toList())).toList();
         return ContactSheet.render(dataset.id().displayName() + ": aligned faces per class", rows, shown,
                 ContactSheet.Layout.DEFAULT);
+    }
+
+    /**
+     * Fails before any training when the results folder cannot take files (it gets each completed fold, the run
+     * record, checkpoints): finding out after hours of training would lose them.
+     */
+    private static void requireWritable(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".writable", ".probe"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the results folder " + dir + " (fer.results) cannot be written ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): nothing was trained", e);
+        }
     }
 
     /** An image's name in the run record: relative to the dataset's folder, or {@code F001.zip!/...} in a zip. */

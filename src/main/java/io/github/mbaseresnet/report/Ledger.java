@@ -41,6 +41,12 @@ public final class Ledger {
                     r.statistics().mean(), r.statistics().standardDeviation(), r.verdict().name());
         }
 
+        /** The same measurement recorded again (a merge or a reused run repeated): equal but for the time. */
+        boolean sameMeasurement(Entry o) {
+            return o.equals(new Entry(o.time, commit, protocol, seed, table, dataset, row, variant, loss,
+                    manifestSha256, runAccuracies, foldAccuracies, mean, standardDeviation, verdict));
+        }
+
         /** Same cell, same protocol: comparable with this one. */
         boolean sameCell(Entry o) {
             return table.equals(o.table) && dataset.equals(o.dataset) && row.equals(o.row)
@@ -95,18 +101,27 @@ public final class Ledger {
         appendAll(List.of(entry));
     }
 
-    /** Appends every entry in one atomic rewrite: all of them or none (a merge's one ledger update, issue 8). */
+    /**
+     * Appends every entry in one atomic rewrite: all of them or none (a merge's one ledger update, issue 8). An entry
+     * whose measurement the ledger already holds (the same merge run twice, a run whose folds were all reused) is not
+     * appended again, so that regression tracking never counts one measurement twice.
+     */
     public void appendAll(List<Entry> entries) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             try (FileChannel lockChannel = FileChannel.open(dir.resolve(file.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-                read(); // refuse to extend a ledger that does not parse
+                List<Entry> recorded = read(); // refuse to extend a ledger that does not parse
+                List<Entry> fresh = entries.stream().filter(e -> recorded.stream().noneMatch(e::sameMeasurement))
+                        .toList();
+                if (fresh.isEmpty()) {
+                    return;
+                }
                 byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
                 String separator = old.length > 0 && old[old.length - 1] != '\n' ? "\n" : "";
                 StringBuilder lines = new StringBuilder(separator);
-                for (Entry entry : entries) {
+                for (Entry entry : fresh) {
                     lines.append(json.writeValueAsString(entry)).append('\n');
                 }
                 byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);

@@ -122,8 +122,9 @@ public final class ReproductionReport {
     public String write(Path resultsDir, Inputs in, Instant generated) {
         List<Row> rows = rows(in);
         String table = table(rows);
+        String report = report(table, in, generated); // everything read (the ledger too) before anything is written
         AtomicFiles.write(resultsDir.resolve("summary.md"), "# Reproduction summary\n\n" + table);
-        AtomicFiles.write(resultsDir.resolve("reproducibility-report.md"), report(table, in, generated));
+        AtomicFiles.write(resultsDir.resolve("reproducibility-report.md"), report);
         writeFigures(resultsDir, in);
         return table;
     }

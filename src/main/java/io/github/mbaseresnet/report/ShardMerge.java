@@ -45,6 +45,17 @@ public final class ShardMerge {
     }
 
     public Result merge(List<Path> shardDirs, Path out, Ledger ledger, Instant now) {
+        Set<Path> given = new java.util.HashSet<>();
+        for (Path dir : shardDirs) {
+            Path normal = dir.toAbsolutePath().normalize();
+            if (!given.add(normal)) {
+                throw new IllegalArgumentException("cannot merge: shard folder " + dir + " is given twice");
+            }
+            if (normal.equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("cannot merge into " + out + ": it is one of the shard folders, "
+                        + "whose records the merge would overwrite; use another --out");
+            }
+        }
         Map<Path, ShardManifest> manifests = new LinkedHashMap<>();
         shardDirs.forEach(dir -> manifests.put(dir, ShardManifest.read(dir)));
         ShardManifest first = refuseMismatches(manifests);
@@ -91,9 +102,10 @@ public final class ShardMerge {
         });
         List<String> missing = missing(grid, manifests, present);
 
+        // the ledger first: when it cannot be appended to, no merged record is left behind to be reported as a result
+        ledger.appendAll(merged.stream().map(r -> Ledger.Entry.of(r, now)).toList());
         RunRecords records = new RunRecords(out);
         merged.forEach(records::write);
-        ledger.appendAll(merged.stream().map(r -> Ledger.Entry.of(r, now)).toList());
         ReproductionReport report = new ReproductionReport(expectedDir);
         var inputs = new ReproductionReport.Inputs(merged, first.protocol(), ledger);
         String summary = report.write(out, inputs, now);

@@ -157,5 +157,19 @@ class FerCommandTest extends Dl4jTestBase {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown setting fer.epoch (did you mean fer.epochs?)").doesNotContain("at io.");
         assertThat(r.out()).isEmpty();
+        Result other = fer("model", "-D", "fer_epochs=1", "-D", "FER.EPOCHS=1");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("'fer_epochs' (settings are fer.* keys)")
+                .contains("'FER.EPOCHS' (settings are fer.* keys)");
+    }
+
+    @Test
+    void aResultsFolderThatCannotBeWrittenStopsTrainingBeforeItStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Result r = fer("train", "--dataset", "synthetic", "--protocol", "smoke", "-D", "fer.results=" + file
+                + "/results", "-D", "fer.cache=" + dir.resolve("cache"), "-q");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("the results folder " + file + "/results (fer.results) cannot be written")
+                .contains("nothing was trained").doesNotContain("at io.github");
     }
 }

@@ -116,8 +116,11 @@ class PredictCommandTest extends Dl4jTestBase {
         BufferedImage flat = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);
         Path blank = TestImages.write(flat, "png", dir.resolve("blank.png"));
         Path broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3});
-        FerCommandTest.Result r = fer("predict", model.toString(), blank.toString(), broken.toString());
+        Path folder = Files.createDirectories(dir.resolve("a-folder.png"));
+        FerCommandTest.Result r = fer("predict", model.toString(), blank.toString(), broken.toString(),
+                folder.toString());
         assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("fer predict: " + folder + ": not a regular file");
         assertThat(r.err()).contains("fer predict: " + blank + ": no face found by opencv(")
                 .contains("fer predict: ").contains(broken.toString()).doesNotContain("at io.github");
         assertThat(r.out()).isEmpty();

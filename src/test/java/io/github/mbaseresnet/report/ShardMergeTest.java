@@ -88,6 +88,9 @@ class ShardMergeTest {
                     .isEqualTo("PASS (merged from 2 shards): measured 45.00 ± 7.07, expected 41.67 ±14.00");
         }
         assertThat(out.resolve("reproducibility-report.md")).isNotEmptyFile();
+
+        merge(out, a, b); // the same merge again: the ledger does not count one measurement twice
+        assertThat(new Ledger(out.resolve("ledger.jsonl")).read()).hasSize(1);
     }
 
     @Test
@@ -117,8 +120,12 @@ class ShardMergeTest {
         Path again = shard(dir.resolve("5"), 1, manifest(1, "abc", "smoke", RunRecordFixture.MANIFEST));
         assertThatThrownBy(() -> merge(dir.resolve("m"), a, again)).hasMessage("cannot merge: shard folders " + a
                 + " and " + again + " are both shard 1/2");
-        assertThatThrownBy(() -> merge(dir.resolve("m"), a, dir.resolve("m"))).hasMessageContaining(
-                dir.resolve("m") + " is not a shard folder: it has no shard.json");
+        assertThatThrownBy(() -> merge(dir.resolve("m"), a, dir.resolve("n"))).hasMessageContaining(
+                dir.resolve("n") + " is not a shard folder: it has no shard.json");
+        assertThatThrownBy(() -> merge(a, a, again)).hasMessage("cannot merge into " + a + ": it is one of the shard "
+                + "folders, whose records the merge would overwrite; use another --out");
+        assertThatThrownBy(() -> merge(dir.resolve("m"), a, a.resolve("."))).hasMessage("cannot merge: shard folder "
+                + a.resolve(".") + " is given twice");
         assertThat(dir.resolve("m/ledger.jsonl")).doesNotExist(); // nothing written by a refused merge
     }
 
