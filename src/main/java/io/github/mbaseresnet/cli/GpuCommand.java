@@ -26,6 +26,11 @@ final class GpuCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() {
+        String backend = System.getProperty("fer.backend", "cpu");
+        if (!backend.equals("cuda")) { // the launcher carries the build's backend: this one has no CUDA to check
+            throw new IllegalArgumentException("this build uses the " + backend + " backend: build with "
+                    + "`mvn -Pcuda package -DskipTests` to check the GPUs for the CUDA one");
+        }
         GpuCapabilityCheck.gpus().forEach(spec.commandLine().getOut()::println);
         GpuCapabilityCheck.requireSupportedGpu();
         spec.commandLine().getOut().println("every GPU is supported by nd4j-cuda-11.6");

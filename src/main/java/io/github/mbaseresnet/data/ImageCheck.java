@@ -1,6 +1,8 @@
 package io.github.mbaseresnet.data;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,8 @@ public record ImageCheck(Set<ImageSize> sizes) {
     private static final int MAX_BANDS = 4;
 
     public ImageCheck {
-        sizes = Set.copyOf(sizes);
+        sizes = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(sizes.stream().sorted(
+                java.util.Comparator.comparing(Object::toString)).toList())); // the same text in every JVM
     }
 
     /**

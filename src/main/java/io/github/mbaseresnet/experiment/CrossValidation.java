@@ -9,6 +9,7 @@ import io.github.mbaseresnet.train.Trainer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -52,7 +53,7 @@ public final class CrossValidation {
                 if (!share.trains(run, fold)) {
                     continue;
                 }
-                var done = store.completed(run, fold);
+                var done = storage.hasModel(run, fold) ? store.completed(run, fold) : Optional.<FoldResult>empty();
                 if (done.isPresent()) {
                     results.add(done.get());
                     continue;

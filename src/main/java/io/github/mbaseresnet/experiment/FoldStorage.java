@@ -56,6 +56,15 @@ public record FoldStorage(Path checkpointDir, int checkpointEvery, boolean resum
                         Integer.toString(run), "fold", Integer.toString(fold)));
     }
 
+    /**
+     * Whether the fold's model bundle is where it should be: trivially when models are not saved. A completed fold is
+     * reused only then, so that a run that promises models (fer train) never points at a bundle it did not write.
+     */
+    public boolean hasModel(int run, int fold) {
+        return modelDir.map(dir -> java.nio.file.Files.isRegularFile(dir.resolve(cell).resolve(fileName(run, fold))))
+                .orElse(true);
+    }
+
     /** Writes the fold's model bundle when models are saved, and returns its path. */
     public Optional<Path> save(FoldResult result, NetworkConfig network, ComputationGraph trained) {
         return modelDir.map(dir -> {

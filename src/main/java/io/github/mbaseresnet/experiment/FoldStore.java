@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,6 +30,28 @@ public final class FoldStore {
     /** What must be equal for a stored fold to stand for the fold this run would train. */
     public record Identity(String tree, Map<String, String> environment, String protocol, String settings,
             String manifestSha256) {
+
+        /** What differs from {@code now}, for the log: e.g. {@code commit (abc now def), settings}. */
+        String differences(Identity now) {
+            List<String> d = new java.util.ArrayList<>();
+            if (!tree.equals(now.tree)) {
+                d.add("commit (" + tree + ", now " + now.tree + ")");
+            }
+            if (!environment.equals(now.environment)) {
+                d.add("environment (" + environment.keySet().stream().filter(k -> !java.util.Objects.equals(
+                        environment.get(k), now.environment.get(k))).sorted().toList() + ")");
+            }
+            if (!protocol.equals(now.protocol)) {
+                d.add("protocol (" + protocol + ", now " + now.protocol + ")");
+            }
+            if (!settings.equals(now.settings)) {
+                d.add("result-changing setting");
+            }
+            if (!manifestSha256.equals(now.manifestSha256)) {
+                d.add("dataset copy (manifest " + manifestSha256 + ", now " + now.manifestSha256 + ")");
+            }
+            return d.isEmpty() ? "run or fold" : String.join(", ", d);
+        }
     }
 
     private record Stored(Identity identity, FoldResult fold) {
@@ -60,8 +83,8 @@ public final class FoldStore {
             return Optional.empty();
         }
         if (!identity.equals(stored.identity()) || stored.fold().run() != run || stored.fold().fold() != fold) {
-            log.accept(file + " was trained by another commit, environment or setting (tree "
-                    + stored.identity().tree() + ", protocol " + stored.identity().protocol() + "): retraining");
+            log.accept(file + " was trained with another " + stored.identity().differences(identity)
+                    + ": retraining");
             return Optional.empty();
         }
         log.accept("reusing the completed run " + (run + 1) + " fold " + (fold + 1) + " from " + file);

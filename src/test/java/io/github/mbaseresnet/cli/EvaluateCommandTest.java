@@ -154,4 +154,18 @@ class EvaluateCommandTest extends Dl4jTestBase {
         assertThat(outOfRange.err()).contains("--fold 9 is out of range: Synthetic (embedded) is split into 4 folds");
         assertThat(fer("train", "--dataset", "synthetic", "--fold", "1", "--all-folds").code()).isEqualTo(2);
     }
+
+    /** A fold stored by a run that saved no model (mvn verify) is retrained by fer train, which promises models. */
+    @Test
+    void aStoredFoldWithoutItsModelIsTrainedAgainSoThePrintedModelsExist() {
+        Path results = dir.resolve("verify-then-train");
+        String[] tiny = {"--protocol", "smoke", "-D", "fer.epochs=1", "-D", "fer.folds.limit=1", "-D",
+                "fer.results=" + results, "-D", "fer.cache=" + dir.resolve("cache"), "-q"};
+        assertThat(fer(concat(new String[] {"train", "--dataset", "synthetic", "-D", "fer.models.save=false", "-D",
+                "fer.checkpoint.every=0"}, tiny)).code()).isZero();
+        assertThat(results.resolve("models")).doesNotExist();
+        FerCommandTest.Result again = fer(concat(new String[] {"train", "--dataset", "synthetic"}, tiny));
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(results.resolve("models/synthetic-mba-se-resnet-proposed-loss/run1-fold1.zip")).isRegularFile();
+    }
 }

@@ -226,4 +226,13 @@ class HarnessSettingsTest {
         assertThat(new java.util.TreeSet<>(HarnessSettings.knownKeys())).as("read but not in README's table")
                 .isSubsetOf(documented);
     }
+
+    /** The results fingerprint is text compared across JVMs (shards, stored folds): sets print sorted, always. */
+    @Test
+    void setsInTheFingerprintPrintInOneOrderInEveryJvm() {
+        assertThat(new Bu3dfeReader.Options(Set.of(4, 3), false).toString()).contains("intensities=[3, 4]");
+        assertThat(HarnessSettings.of(Map.of("fer.bu3dfe.intensities", "4,3")).resultsFingerprint())
+                .isEqualTo(HarnessSettings.of(Map.of("fer.bu3dfe.intensities", "3,4")).resultsFingerprint());
+        assertThat(HarnessSettings.of(Map.of()).mmi().views().toString()).isEqualTo("[0, frontal]");
+    }
 }

@@ -131,8 +131,9 @@ class ShardedReproductionTest extends Dl4jTestBase {
         FoldStore stranger = new FoldStore(store, new FoldStore.Identity("other", Map.of(), "smoke-custom", "s", "x"),
                 true, why::add);
         assertThat(stranger.completed(0, 0)).isEmpty();
-        assertThat(why).singleElement().asString().contains("run-01-fold-01.json was trained by another commit, "
-                + "environment or setting (tree ").endsWith("retraining");
+        assertThat(why).singleElement().asString().contains("run-01-fold-01.json was trained with another commit (")
+                .contains(", now other), environment (").contains("result-changing setting, dataset copy (manifest ")
+                .endsWith(", now x): retraining");
         java.nio.file.Files.writeString(dir.resolve("killed/run-00-fold-00.json"), "{");
         why.clear();
         assertThat(new FoldStore(dir.resolve("killed"), null, true, why::add).completed(-1, -1)).isEmpty();

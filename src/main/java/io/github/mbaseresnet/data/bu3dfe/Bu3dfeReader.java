@@ -9,6 +9,7 @@ import io.github.mbaseresnet.data.ReadResult;
 import io.github.mbaseresnet.data.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class Bu3dfeReader implements ExcludingReader {
         public static final Options DEFAULT = new Options(Set.of(3, 4), false);
 
         public Options {
-            intensities = Set.copyOf(new TreeSet<>(intensities));
+            intensities = Collections.unmodifiableSortedSet(new TreeSet<>(intensities)); // sorted: the same text in every JVM (results fingerprint)
             if (intensities.isEmpty() || intensities.stream().anyMatch(i -> i < 1 || i > 4)) {
                 throw new IllegalArgumentException("fer.bu3dfe.intensities=" + intensities
                         + ": BU-3DFE has intensities 1 to 4");

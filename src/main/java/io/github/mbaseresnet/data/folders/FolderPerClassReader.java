@@ -8,6 +8,8 @@ import io.github.mbaseresnet.data.Expression;
 import io.github.mbaseresnet.data.ReadResult;
 import io.github.mbaseresnet.data.Sample;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.TreeSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class FolderPerClassReader implements ExcludingReader {
      */
     public record Options(String pattern, Set<Expression> classes) {
         public Options {
-            classes = Set.copyOf(classes);
+            classes = Collections.unmodifiableSortedSet(new TreeSet<>(classes)); // sorted: the same text in every JVM
             try {
                 Pattern.compile(pattern);
                 if (!pattern.contains("(?<subject>")) {

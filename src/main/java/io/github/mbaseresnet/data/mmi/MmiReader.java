@@ -73,7 +73,7 @@ public final class MmiReader implements ExcludingReader {
 
         public Options {
             emotions = Collections.unmodifiableMap(new TreeMap<>(emotions));
-            views = Set.copyOf(views);
+            views = Collections.unmodifiableSortedSet(new TreeSet<>(views)); // sorted: the same text in every JVM
             if (emotions.isEmpty() || views.isEmpty() || frames < 1) {
                 throw new IllegalArgumentException("MMI options need a code, a view and a frame: fer.mmi.emotions="
                         + emotions + ", fer.mmi.views=" + views + ", fer.mmi.frames=" + frames);
