@@ -2,6 +2,7 @@ package io.github.mbaseresnet.backend;
 
 import io.github.mbaseresnet.loss.LossConfig;
 import io.github.mbaseresnet.model.MbaSeResNet;
+import io.github.mbaseresnet.model.MomentsBatchNormHelper;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
 import io.github.mbaseresnet.support.Dl4jTestBase;
@@ -9,7 +10,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * Issue 8: the oneDNN layer helpers that {@link BackendSetup#prepare()} switches on are really in use (DL4J M2.1 ships
  * them off and, without the {@code org.nd4j.nativeblas.Nd4jCpu} shim, silently drops them even when asked), and
- * training with them gives the same numbers as without, within float tolerance.
+ * training with them gives the same numbers as without, within float tolerance. Batch norm runs on the project's
+ * replacement of DL4J's oneDNN helper ({@link MomentsBatchNormHelper}: the same oneDNN ops, faster statistics).
  */
 class OneDnnHelpersTest extends Dl4jTestBase {
 
@@ -56,7 +57,7 @@ class OneDnnHelpersTest extends Dl4jTestBase {
         assertThat(layers).filteredOn(l -> l instanceof ConvolutionLayer).hasSize(8)
                 .allSatisfy(l -> assertThat(l.getHelper()).isInstanceOf(MKLDNNConvHelper.class));
         assertThat(layers).filteredOn(l -> l instanceof BatchNormalization).hasSize(8)
-                .allSatisfy(l -> assertThat(l.getHelper()).isInstanceOf(MKLDNNBatchNormHelper.class));
+                .allSatisfy(l -> assertThat(l.getHelper()).isInstanceOf(MomentsBatchNormHelper.class));
         assertThat(layers).filteredOn(l -> l instanceof SubsamplingLayer).hasSize(1)
                 .allSatisfy(l -> assertThat(l.getHelper()).isInstanceOf(MKLDNNSubsamplingHelper.class));
     }
