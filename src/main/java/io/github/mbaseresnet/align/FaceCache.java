@@ -118,7 +118,7 @@ public final class FaceCache {
         try {
             AtomicFiles.write(file, out -> write(out, key, prepared));
         } catch (UncheckedIOException e) {
-            log.accept("warning: the face cache folder " + dir + " cannot be written (" + e.getCause().getMessage()
+            log.accept("warning: the face cache folder " + dir + " cannot be written (" + AtomicFiles.reason(e.getCause())
                     + "); continuing without the cache: point fer.cache.dir at a writable folder, or set "
                     + "fer.cache.enabled=false");
             return new Lookup(prepared, Optional.of(file), Status.UNCACHED);

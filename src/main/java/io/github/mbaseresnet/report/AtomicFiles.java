@@ -5,12 +5,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes that never leave a half-written file behind: write a temporary sibling, then rename it into place. */
+/**
+ * Writes that never leave a half-written file behind: write a temporary sibling, then rename it into place. The file
+ * keeps the permissions of the one it replaces; a new one is {@code rw-r--r--}, as under the usual umask 022 (the
+ * temporary file is created owner-only, and reports and ledgers are published for others to read).
+ */
 public final class AtomicFiles {
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {
     }
 
@@ -38,12 +51,30 @@ public final class AtomicFiles {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                     content.writeTo(out);
                 }
+                PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+                if (posix != null) {
+                    posix.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE);
+                }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         }
+    }
+
+    /** What went wrong, with the file it happened to: Java's messages for these exceptions are the bare path. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": a file is in the way (a folder is needed there)";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or folder";
+        }
+        return e.getMessage();
     }
 }

@@ -152,6 +152,7 @@ class FaceCacheTest {
         assertThat(lookup.status()).isEqualTo(FaceCache.Status.UNCACHED);
         assertSame(lookup.prepared(), faces().get());
         assertThat(log).singleElement().asString().startsWith("warning: the face cache folder " + folder)
+                .contains("(" + folder + ": Not a directory)")
                 .contains("fer.cache.dir").contains("fer.cache.enabled=false");
     }
 
