@@ -2,6 +2,7 @@ package io.github.mbaseresnet.model;
 
 import io.github.mbaseresnet.loss.LossConfig;
 import io.github.mbaseresnet.support.Dl4jTestBase;
+import io.github.mbaseresnet.support.RandomBatch;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.Arrays;
@@ -63,7 +63,7 @@ class BitIdenticalLayersTest extends Dl4jTestBase {
         assertThat(plain.getConfiguration().toJson()).doesNotContain(ours);
         assertThat(linear.params()).isEqualTo(plain.params());
 
-        DataSet batch = batch(6);
+        DataSet batch = RandomBatch.of(6, 16, 3, DataType.FLOAT);
         for (int step = 0; step < 3; step++) {
             linear.fit(batch);
             plain.fit(batch);
@@ -79,18 +79,11 @@ class BitIdenticalLayersTest extends Dl4jTestBase {
     void aTestBatchOfAnotherSizeAndStride2WorkAfterTraining() {
         // DL4J #7844: a batch size other than the training one; the stride-2 first block covers padding
         ComputationGraph net = MbaSeResNet.build(NET, new Adam(1e-2));
-        net.fit(batch(6));
-        net.fit(batch(4));
-        assertThat(net.outputSingle(batch(5).getFeatures()).shape()).containsExactly(5, 3);
+        net.fit(RandomBatch.of(6, 16, 3, DataType.FLOAT));
+        net.fit(RandomBatch.of(4, 16, 3, DataType.FLOAT));
+        INDArray five = RandomBatch.of(5, 16, 3, DataType.FLOAT).getFeatures();
+        assertThat(net.outputSingle(five).shape()).containsExactly(5, 3);
         assertThat(net.score()).isFinite();
     }
 
-    private static DataSet batch(int n) {
-        INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, 16, 16);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 3);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        return new DataSet(x, y);
-    }
 }

@@ -4,6 +4,7 @@ import io.github.mbaseresnet.loss.LossConfig;
 import io.github.mbaseresnet.loss.LossKind;
 import io.github.mbaseresnet.support.Dl4jTestBase;
 import io.github.mbaseresnet.support.NumericalGradientCheck;
+import io.github.mbaseresnet.support.RandomBatch;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -33,13 +33,6 @@ class MbaSeResNetTest extends Dl4jTestBase {
         return new NetworkConfig(variant, new LossConfig(loss, 4.0, 0.35), 8, 1, List.of(4, 8), 1, 4, 2, 3, 11);
     }
 
-    private static DataSet batch(int n, DataType type) {
-        INDArray y = Nd4j.zeros(type, n, 3);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        return new DataSet(Nd4j.rand(type, n, 1, 8, 8), y);
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Variant.class)
@@ -47,7 +40,7 @@ class MbaSeResNetTest extends Dl4jTestBase {
         useDouble();
         ComputationGraph net = MbaSeResNet.build(tiny(variant, LossKind.EXP_COSINE_MARGIN), new NoOp(),
                 DataType.DOUBLE);
-        assertThat(NumericalGradientCheck.failures(net, batch(3, DataType.DOUBLE))).isEmpty();
+        assertThat(NumericalGradientCheck.failures(net, RandomBatch.of(3, 8, 3, DataType.DOUBLE))).isEmpty();
     }
 
     @Test
@@ -55,7 +48,7 @@ class MbaSeResNetTest extends Dl4jTestBase {
         useDouble();
         ComputationGraph net = MbaSeResNet.build(tiny(Variant.MBA_SE_RESNET, LossKind.SOFTMAX), new NoOp(),
                 DataType.DOUBLE);
-        assertThat(NumericalGradientCheck.failures(net, batch(2, DataType.DOUBLE))).isEmpty();
+        assertThat(NumericalGradientCheck.failures(net, RandomBatch.of(2, 8, 3, DataType.DOUBLE))).isEmpty();
     }
 
     @Test
@@ -125,7 +118,7 @@ class MbaSeResNetTest extends Dl4jTestBase {
         ComputationGraph net = MbaSeResNet.build(tiny(Variant.MBA_SE_RESNET, LossKind.EXP_COSINE_MARGIN),
                 new Adam(1e-2));
         for (int i = 0; i < 3; i++) {
-            net.fit(batch(4, DataType.FLOAT));
+            net.fit(RandomBatch.of(4, 8, 3, DataType.FLOAT));
         }
         File file = dir.resolve("model.zip").toFile();
         ModelSerializer.writeModel(net, file, true);

@@ -2,6 +2,7 @@ package io.github.mbaseresnet.model;
 
 import io.github.mbaseresnet.loss.LossConfig;
 import io.github.mbaseresnet.support.Dl4jTestBase;
+import io.github.mbaseresnet.support.RandomBatch;
 import io.github.mbaseresnet.support.NumericalGradientCheck;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -89,7 +90,7 @@ class MomentsBatchNormalizationTest extends Dl4jTestBase {
         dl4j.init();
         assertThat(dl4j.getLayer("stem_bn").getHelper()).isNotInstanceOf(MomentsBatchNormHelper.class).isNotNull();
         assertThat(moments.params()).isEqualTo(dl4j.params());
-        DataSet batch = batch(6);
+        DataSet batch = RandomBatch.of(6, 16, 3, DataType.FLOAT);
         for (int step = 0; step < 3; step++) {
             moments.fit(batch);
             dl4j.fit(batch);
@@ -115,20 +116,7 @@ class MomentsBatchNormalizationTest extends Dl4jTestBase {
                 3, 5);
         ComputationGraph net = MbaSeResNet.build(tiny, new NoOp(), DataType.DOUBLE);
         assertThat(net.getLayer("stem_bn").getHelper()).isInstanceOf(MomentsBatchNormHelper.class);
-        INDArray y = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        assertThat(NumericalGradientCheck.failures(net, new DataSet(Nd4j.rand(DataType.DOUBLE, 4, 1, 8, 8), y)))
-                .isEmpty();
+        assertThat(NumericalGradientCheck.failures(net, RandomBatch.of(4, 8, 3, DataType.DOUBLE))).isEmpty();
     }
 
-    private static DataSet batch(int n) {
-        INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, 16, 16);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 3);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, i % 3, 1);
-        }
-        return new DataSet(x, y);
-    }
 }
