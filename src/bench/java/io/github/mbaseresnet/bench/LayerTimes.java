@@ -1,7 +1,5 @@
 package io.github.mbaseresnet.bench;
 
-import io.github.mbaseresnet.model.NetworkConfig;
-import io.github.mbaseresnet.model.Variant;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -11,6 +9,10 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Where the DL4J training step's time goes: forward and backward of every vertex, timed one by one.
@@ -32,7 +35,14 @@ import java.util.Map;
  * norm, the channel-scale vertex, the eq. 12 head, …). Add the JVM flags of pom.xml's dl4j.jvm.flags and
  * {@code -Dorg.eclipse.deeplearning4j.helpers.disable=false}, as the benchmarks' forks do.
  */
-public final class LayerTimes {
+@Command(name = "LayerTimes",
+        description = "DL4J's training step, forward and backward of every vertex timed one by one")
+public final class LayerTimes implements Callable<Integer> {
+    @Mixin
+    private NetworkOptions network;
+
+    @Option(names = "--steps", description = "timed steps (default: ${DEFAULT-VALUE})")
+    private int steps = 20;
 
     private LayerTimes() {
     }
@@ -45,25 +55,14 @@ public final class LayerTimes {
     }
 
     public static void main(String[] args) {
-        String widths = BenchSettings.REDUCED_WIDTHS;
-        int batch = 16;
-        int steps = 20;
-        for (String arg : args) {
-            if (arg.startsWith("--widths=")) {
-                widths = arg.substring("--widths=".length());
-            } else if (arg.startsWith("--batch=")) {
-                batch = Integer.parseInt(arg.substring("--batch=".length()));
-            } else if (arg.startsWith("--steps=")) {
-                steps = Integer.parseInt(arg.substring("--steps=".length()));
-            } else {
-                System.err.println("unknown argument " + arg + "; use --widths=16/32/64, --batch=16, --steps=20");
-                System.exit(2);
-            }
-        }
-        Bench.prepareFork();
-        NetworkConfig cfg = BenchSettings.network(Variant.MBA_SE_RESNET, widths);
-        ComputationGraph net = Bench.build(cfg, widths);
-        DataSet data = Bench.fixedBatch(cfg, batch);
+        System.exit(new CommandLine(new LayerTimes()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        NetworkOptions.Measured measured = network.prepare();
+        ComputationGraph net = measured.net();
+        DataSet data = measured.data();
         net.outputSingle(false, data.getFeatures()); // DL4J #7785: one output before the first fit
         for (int i = 0; i < 3; i++) {
             net.fit(data);
@@ -89,7 +88,8 @@ public final class LayerTimes {
                         total[1][v.getVertexIndex()] / 1e6 / steps));
             }
         }
-        System.out.println(report(costs, fitMs, widths, batch, steps));
+        System.out.println(report(costs, fitMs, network.widths, network.batch, steps));
+        return 0;
     }
 
     static String report(List<Cost> costs, double fitMs, String widths, int batch, int steps) {

@@ -6,6 +6,10 @@ import io.github.mbaseresnet.backend.BackendSetup;
 import io.github.mbaseresnet.model.ModelSummary;
 import io.github.mbaseresnet.model.NetworkConfig;
 import io.github.mbaseresnet.model.Variant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,8 +38,23 @@ import java.util.stream.Stream;
  * on JavaCPP 1.5.12, no ND4J: ND4J M2.1 is built on JavaCPP 1.5.7) and must report DL4J's parameter count
  * ({@link ModelSummary}), or it stops. Both inherit the environment: OMP_NUM_THREADS limits both libraries' threads.
  */
-public final class LibtorchComparison {
+@Command(name = "LibtorchComparison",
+        description = "DL4J against libtorch: training images/s of the same network, alternating JMH runs")
+public final class LibtorchComparison implements Callable<Integer> {
     private static final double TARGET = 0.8;
+
+    @Mixin
+    private NetworkOptions network;
+
+    @Option(names = "--repeats", description = "repetitions, each a DL4J and a libtorch run (default: "
+            + "${DEFAULT-VALUE})")
+    private int repeats = 5;
+
+    @Option(names = "--quick", description = "1 warm-up and 2 iterations of 3 s: checks that everything runs")
+    private boolean quick;
+
+    @Option(names = "--variant", description = "MBA_SE_RESNET (default), SE_RESNET or CNN_BASELINE")
+    private Variant variant = Variant.MBA_SE_RESNET;
 
     private LibtorchComparison() {
     }
@@ -46,29 +66,14 @@ public final class LibtorchComparison {
         }
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int repeats = 5;
-        boolean quick = false;
-        String widths = BenchSettings.REDUCED_WIDTHS;
-        int batch = 16;
-        Variant variant = Variant.MBA_SE_RESNET;
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
-                quick = true;
-            } else if (arg.startsWith("--repeats=")) {
-                repeats = Integer.parseInt(arg.substring("--repeats=".length()));
-            } else if (arg.startsWith("--widths=")) {
-                widths = arg.substring("--widths=".length());
-            } else if (arg.startsWith("--batch=")) {
-                batch = Integer.parseInt(arg.substring("--batch=".length()));
-            } else if (arg.startsWith("--variant=")) {
-                variant = Variant.valueOf(arg.substring("--variant=".length()));
-            } else {
-                System.err.println("unknown argument " + arg + "; use --repeats=N, --quick, --widths=16/32/64, "
-                        + "--batch=16, --variant=MBA_SE_RESNET");
-                System.exit(2);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LibtorchComparison()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        String widths = network.widths;
+        int batch = network.batch;
         BackendSetup.prepare();
         NetworkConfig cfg = BenchSettings.network(variant, widths);
         long params = ModelSummary.of(cfg).params();
@@ -103,6 +108,7 @@ public final class LibtorchComparison {
         Files.writeString(out.resolve("summary.txt"), report);
         System.out.println();
         System.out.println(report);
+        return 0;
     }
 
     static String report(List<Pair> pairs, Variant variant, String widths, int batch, long params, boolean quick) {

@@ -1,7 +1,5 @@
 package io.github.mbaseresnet.bench;
 
-import io.github.mbaseresnet.model.NetworkConfig;
-import io.github.mbaseresnet.model.Variant;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -10,9 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * What would the DL4J training step cost if its convolution and batch-norm layers cost no more than the libnd4j ops
@@ -20,35 +23,32 @@ import java.util.Map;
  * {@code conv2d} + {@code conv2d_bp} (oneDNN) and {@code moments} + {@code batchnorm} (oneDNN) + {@code batchnorm_bp}.
  * <pre>
  *   java [the JVM flags of LayerTimes] -cp target/fer-benchmarks.jar io.github.mbaseresnet.bench.OpFloor
- *        [--widths=16/32/64] [--batch=16] [--repeats=20]
+ *        [--widths=16/32/64] [--batch=16] [--repeats=20]   (--help lists them)
  * </pre>
  * The sum is a floor for DL4J: no layer can be faster than its ops. Set it against libtorch's whole step
  * ({@link LibtorchComparison}) to see how much of the gap any change above the ops could close.
  */
-public final class OpFloor {
+@Command(name = "OpFloor",
+        description = "the bare libnd4j ops of the network's convolutions and batch norms, at its shapes")
+public final class OpFloor implements Callable<Integer> {
+    @Mixin
+    private NetworkOptions network;
+
+    @Option(names = "--repeats", description = "timed calls of each op (default: ${DEFAULT-VALUE})")
+    private int repeats = 20;
+
     private OpFloor() {
     }
 
     public static void main(String[] args) {
-        String widths = BenchSettings.REDUCED_WIDTHS;
-        int batch = 16;
-        int repeats = 20;
-        for (String arg : args) {
-            if (arg.startsWith("--widths=")) {
-                widths = arg.substring("--widths=".length());
-            } else if (arg.startsWith("--batch=")) {
-                batch = Integer.parseInt(arg.substring("--batch=".length()));
-            } else if (arg.startsWith("--repeats=")) {
-                repeats = Integer.parseInt(arg.substring("--repeats=".length()));
-            } else {
-                System.err.println("unknown argument " + arg + "; use --widths=16/32/64, --batch=16, --repeats=20");
-                System.exit(2);
-            }
-        }
-        Bench.prepareFork();
-        NetworkConfig cfg = BenchSettings.network(Variant.MBA_SE_RESNET, widths);
-        ComputationGraph net = Bench.build(cfg, widths);
-        DataSet data = Bench.fixedBatch(cfg, batch);
+        System.exit(new CommandLine(new OpFloor()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        NetworkOptions.Measured measured = network.prepare();
+        ComputationGraph net = measured.net();
+        DataSet data = measured.data();
         Map<String, INDArray> activations = net.feedForward(data.getFeatures(), true);
         double convMs = 0;
         double normMs = 0;
@@ -70,13 +70,15 @@ public final class OpFloor {
             }
         }
         System.out.printf(Locale.ROOT, "== raw libnd4j ops at the shapes of MBA-SE-ResNet %s, batch %d, mean of %d "
-                + "calls ==%n", widths, batch, repeats);
+                + "calls ==%n", network.widths, network.batch, repeats);
         System.out.printf(Locale.ROOT, "%2d convolutions  conv2d + conv2d_bp                  %8.1f ms per step%n",
                 convs, convMs);
         System.out.printf(Locale.ROOT, "%2d batch norms   moments + batchnorm + batchnorm_bp  %8.1f ms per step%n",
                 norms, normMs);
         System.out.printf(Locale.ROOT, "   together                                          %8.1f ms per step "
-                + "(%.1f img/s if nothing else took time)%n", convMs + normMs, 1000.0 * batch / (convMs + normMs));
+                + "(%.1f img/s if nothing else took time)%n", convMs + normMs,
+                1000.0 * network.batch / (convMs + normMs));
+        return 0;
     }
 
     private static double convolution(INDArray x, INDArray w, INDArray y, ConvolutionLayer conv, int repeats) {

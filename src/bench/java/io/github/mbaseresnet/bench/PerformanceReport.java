@@ -8,14 +8,16 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
@@ -29,33 +31,38 @@ import java.util.function.Predicate;
  * {@code target/jmh-result.json}. The forks inherit the environment: on a machine shared with other work, set
  * {@code OMP_NUM_THREADS=1} (ND4J's OpenMP threads otherwise spin against the other processes; 6× slower measured).
  */
-public final class PerformanceReport {
+@Command(name = "PerformanceReport",
+        description = "block cost, training step, inference and pipeline benchmarks, and the ratios of issue 8")
+public final class PerformanceReport implements Callable<Integer> {
     private static final String BLOCK = BlockCostBenchmark.class.getName();
     private static final String STEP = TrainingStepBenchmark.class.getName();
     private static final String PIPELINE = PipelineBenchmark.class.getName();
     private static final double OVERHEAD_TARGET = 0.05;
     private static final double PIPELINE_TARGET = 5;
 
+    @Option(names = "--quick", description = "1 warm-up and 2 iterations of 2 s each: only checks that everything "
+            + "runs")
+    private boolean quick;
+
+    @Option(names = "--widths", split = ",", description = "comma-separated widths, e.g. 16/32/64,64/128/256 "
+            + "(default: 16/32/64)")
+    private List<String> widths = List.of(BenchSettings.REDUCED_WIDTHS);
+
+    @Option(names = "--batches", split = ",", description = "comma-separated batch sizes (default: 16,64)")
+    private List<String> batches = List.of("16", "64");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    private boolean help;
+
     private PerformanceReport() {
     }
 
-    public static void main(String[] args) throws RunnerException {
-        boolean quick = false;
-        List<String> widths = List.of(BenchSettings.REDUCED_WIDTHS);
-        List<String> batches = List.of("16", "64");
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
-                quick = true;
-            } else if (arg.startsWith("--widths=")) {
-                widths = list(arg.substring("--widths=".length()));
-            } else if (arg.startsWith("--batches=")) {
-                batches = list(arg.substring("--batches=".length()));
-            } else {
-                System.err.println("unknown argument " + arg + "; use --quick, --widths=16/32/64,64/128/256, "
-                        + "--batches=16,64");
-                System.exit(2);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PerformanceReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + quote(BLOCK) + "\\.")
                 .include("^" + quote(STEP) + "\\.")
@@ -71,6 +78,7 @@ public final class PerformanceReport {
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println();
         System.out.println(report(results, widths, batches, quick));
+        return 0;
     }
 
     static String report(Collection<RunResult> results, List<String> widths, List<String> batches, boolean quick) {
@@ -154,10 +162,6 @@ public final class PerformanceReport {
 
     private static String line(String format, Object... args) {
         return "  " + String.format(Locale.ROOT, format, args) + "\n";
-    }
-
-    private static List<String> list(String csv) {
-        return new ArrayList<>(Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private static String quote(String className) {
