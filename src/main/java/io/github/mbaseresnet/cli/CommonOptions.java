@@ -41,11 +41,18 @@ final class CommonOptions {
 
     /**
      * The settings, after refusing any {@code fer.*} key no setting reads (from {@code -D}, a system property or a
-     * {@code FER_*} variable) as a usage error: a typo must not silently run the defaults.
+     * {@code FER_*} variable) as a usage error: a typo must not silently run the defaults. So is {@code -D key=} with
+     * no value (e.g. an unset shell variable after the {@code =}), which the settings would read as not set.
      */
     HarnessSettings harnessSettings() {
         if (protocol != null) {
             settings.put("fer.protocol", protocol);
+        }
+        java.util.List<String> empty = settings.entrySet().stream().filter(e -> e.getValue().isBlank())
+                .map(e -> "-D " + e.getKey() + "=").toList();
+        if (!empty.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), String.join(", ", empty)
+                    + ": no value; give one, or leave the setting out for its default");
         }
         java.util.Set<String> given = new java.util.TreeSet<>(settings.keySet());
         given.addAll(System.getProperties().stringPropertyNames());

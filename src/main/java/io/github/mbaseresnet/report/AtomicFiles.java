@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.Set;
 /**
  * Writes that never leave a half-written file behind: write a temporary sibling, then rename it into place. The file
  * keeps the permissions of the one it replaces; a new one is {@code rw-r--r--}, as under the usual umask 022 (the
- * temporary file is created owner-only, and reports and ledgers are published for others to read).
+ * temporary file is created owner-only, and reports and ledgers are published for others to read). A target that is
+ * a symbolic link is written through: the file it points to is replaced, the link stays (renaming onto the link would
+ * replace the link itself and leave the file it points to stale, e.g. a ledger linked into a shared folder).
  */
 public final class AtomicFiles {
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
@@ -42,8 +45,12 @@ public final class AtomicFiles {
     }
 
     /** Streams {@code content} into the temporary sibling (large files need not fit in memory), then renames it. */
-    public static void write(Path target, Content content) {
+    public static void write(Path file, Content content) {
         try {
+            Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+            if (Files.isDirectory(target)) { // the rename's message would name the temporary file
+                throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+            }
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -60,7 +67,7 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
         }
     }
 

@@ -26,7 +26,6 @@ import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -91,16 +90,6 @@ class OneDnnHelpersTest extends Dl4jTestBase {
         for (int i = 0; i < actual.length; i++) {
             assertThat(actual[i]).as("%s %d", what, i).isCloseTo(expected[i],
                     Offset.offset(1e-4f + 1e-4f * Math.abs(expected[i])));
-        }
-    }
-
-    private static <T> T withHelpersDisabled(Supplier<T> build) {
-        String before = System.getProperty(BackendSetup.HELPERS_DISABLE_PROPERTY);
-        System.setProperty(BackendSetup.HELPERS_DISABLE_PROPERTY, "true");
-        try {
-            return build.get();
-        } finally {
-            System.setProperty(BackendSetup.HELPERS_DISABLE_PROPERTY, before == null ? "false" : before);
         }
     }
 }

@@ -161,6 +161,11 @@ class FerCommandTest extends Dl4jTestBase {
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("'fer_epochs' (settings are fer.* keys)")
                 .contains("'FER.EPOCHS' (settings are fer.* keys)");
+        Result empty = fer("model", "-D", "fer.model.widths=", "-D", "fer.loss.margin= ");
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("-D fer.model.widths=, -D fer.loss.margin=: no value; give one, or leave "
+                + "the setting out for its default").doesNotContain("at io.");
+        assertThat(empty.out()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,17 +16,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Issue 8: {@link LinearConvolution} and {@link ReluLayer} train bit for bit like the DL4J layers they stand for
  * (ConvolutionLayer and ActivationLayer with the same settings: they only leave out DL4J's recomputation of the
- * forward convolution and its copies of the ReLU's input), and survive DL4J's JSON.
+ * forward convolution and its copies of the ReLU's input), and survive DL4J's JSON. Without oneDNN helpers all three
+ * are DL4J's layers bit for bit, and a network saved with DL4J's classes (before issue 8) still loads.
  */
 class BitIdenticalLayersTest extends Dl4jTestBase {
 
@@ -84,6 +88,65 @@ class BitIdenticalLayersTest extends Dl4jTestBase {
         INDArray five = RandomBatch.of(5, 16, 3, DataType.FLOAT).getFeatures();
         assertThat(net.outputSingle(five).shape()).containsExactly(5, 3);
         assertThat(net.score()).isFinite();
+    }
+
+    @Test
+    void withHelpersOffEveryReplacedLayerTrainsBitForBitLikeDl4jsOwn() {
+        // DL4J's own paths of all three (no oneDNN helper: -Dorg.eclipse.deeplearning4j.helpers.disable=true, CUDA),
+        // with a batch of 1, inference before any fit and a test batch of another size
+        String json = MbaSeResNet.configuration(NET, new Adam(1e-2), DataType.FLOAT).toJson();
+        ComputationGraph ours = withHelpersDisabled(() -> graph(json));
+        ComputationGraph dl4j = withHelpersDisabled(() -> graph(withDl4jClasses(json)));
+        assertThat(ours.getLayer("stem_bn").getHelper()).isNull();
+        assertThat(ours.getLayer("stem").getHelper()).isNull();
+        assertThat(ours.getLayer("stem").getClass()).isEqualTo(LinearConvolutionImpl.class);
+        INDArray test = RandomBatch.of(5, 16, 3, DataType.FLOAT).getFeatures();
+        assertThat(ours.outputSingle(test)).isEqualTo(dl4j.outputSingle(test));
+        for (int n : new int[] {1, 6}) {
+            DataSet batch = RandomBatch.of(n, 16, 3, DataType.FLOAT);
+            ours.fit(batch);
+            dl4j.fit(batch);
+            assertThat(ours.score()).as("score after a batch of %d", n).isEqualTo(dl4j.score());
+        }
+        assertThat(ours.params()).isEqualTo(dl4j.params());
+        assertThat(ours.outputSingle(test)).isEqualTo(dl4j.outputSingle(test));
+    }
+
+    @Test
+    void aNetworkSavedWithDl4jsLayerClassesIsRestoredAndPredictsLikeOurs(@TempDir Path dir) {
+        // what versions of the harness before issue 8 saved (bundles, checkpoints): DL4J's classes in the JSON
+        ComputationGraph ours = MbaSeResNet.build(NET, new Adam(1e-2));
+        ours.fit(RandomBatch.of(6, 16, 3, DataType.FLOAT));
+        ComputationGraph old = graph(withDl4jClasses(ours.getConfiguration().toJson()));
+        old.setParams(ours.params());
+        old.getUpdater().setStateViewArray(ours.getUpdater().getStateViewArray().dup());
+        Path file = dir.resolve("run1-fold1.zip");
+        NetworkArchive.write(file, old, Map.of());
+        ComputationGraph restored = NetworkArchive.read(file).network();
+        assertThat(restored.getLayer("stem_bn").getClass())
+                .isEqualTo(org.deeplearning4j.nn.layers.normalization.BatchNormalization.class);
+        INDArray test = RandomBatch.of(5, 16, 3, DataType.FLOAT).getFeatures();
+        assertThat(restored.outputSingle(test)).isEqualTo(ours.outputSingle(test));
+        DataSet next = RandomBatch.of(6, 16, 3, DataType.FLOAT);
+        restored.fit(next);
+        ours.fit(next);
+        assertThat(restored.score()).isCloseTo(ours.score(), within(1e-4));
+    }
+
+    private static ComputationGraph graph(String json) {
+        ComputationGraph net = new ComputationGraph(ComputationGraphConfiguration.fromJson(json));
+        net.init();
+        return net;
+    }
+
+    /** The configuration with DL4J's layer classes in place of all of ours. */
+    private static String withDl4jClasses(String json) {
+        String dl4j = json;
+        for (Map.Entry<String, String> replaced : REPLACED.entrySet()) {
+            dl4j = dl4j.replace(replaced.getKey(), replaced.getValue());
+        }
+        return dl4j.replace(MomentsBatchNormalization.class.getName(),
+                org.deeplearning4j.nn.conf.layers.BatchNormalization.class.getName());
     }
 
 }

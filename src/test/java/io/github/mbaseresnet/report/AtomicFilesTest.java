@@ -57,4 +57,23 @@ class AtomicFilesTest {
         assertThat(Files.readString(ledger)).isEqualTo("old");
         assertThat(dir.toFile().list()).containsExactly("ledger.csv");
     }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path dir) throws IOException {
+        Path shared = Files.createDirectory(dir.resolve("shared")).resolve("ledger.jsonl");
+        Files.writeString(shared, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("ledger.jsonl"), Path.of("shared", "ledger.jsonl"));
+        AtomicFiles.write(link, "old\nnew\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(shared)).isEqualTo("old\nnew\n");
+        assertThat(dir.resolve("shared").toFile().list()).containsExactly("ledger.jsonl");
+    }
+
+    @Test
+    void aFolderInTheWayIsNamedNotTheTemporaryFile(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("summary.md"));
+        assertThatThrownBy(() -> AtomicFiles.write(folder, "x"))
+                .hasMessage("cannot write " + folder + ": " + folder + ": is a folder, not a file");
+        assertThat(dir.toFile().list()).containsExactly("summary.md");
+    }
 }

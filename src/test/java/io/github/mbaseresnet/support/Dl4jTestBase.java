@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.function.Supplier;
+
 /** Like DL4J's BaseDL4JTest: one place that prepares the backend and fixes data types and seeds for every test. */
 public abstract class Dl4jTestBase {
 
@@ -23,5 +25,16 @@ public abstract class Dl4jTestBase {
     /** Gradient checks need double precision everywhere. */
     protected static void useDouble() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    /** What {@code build} makes while DL4J's layer helpers are off (DL4J reads the switch as each layer is made). */
+    protected static <T> T withHelpersDisabled(Supplier<T> build) {
+        String before = System.getProperty(BackendSetup.HELPERS_DISABLE_PROPERTY);
+        System.setProperty(BackendSetup.HELPERS_DISABLE_PROPERTY, "true");
+        try {
+            return build.get();
+        } finally {
+            System.setProperty(BackendSetup.HELPERS_DISABLE_PROPERTY, before == null ? "false" : before);
+        }
     }
 }
