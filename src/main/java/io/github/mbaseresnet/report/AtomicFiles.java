@@ -12,21 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes that never leave a half-written file behind: write a temporary sibling, then rename it into place. The file
- * keeps the permissions of the one it replaces; a new one is {@code rw-r--r--}, as under the usual umask 022 (the
- * temporary file is created owner-only, and reports and ledgers are published for others to read). A target that is
+ * keeps the permissions of the one it replaces; a new one gets the mode any program's new file gets under the user's
+ * umask (rw-r--r-- under the usual 022; {@code Files.createTempFile} would make it owner-only, and reports and
+ * ledgers are published for others to read). A target that is
  * a symbolic link is written through: the file it points to is replaced, the link stays (renaming onto the link would
  * replace the link itself and leave the file it points to stale, e.g. a ledger linked into a shared folder).
  */
 public final class AtomicFiles {
-    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
-
     private AtomicFiles() {
     }
 
@@ -53,14 +51,15 @@ public final class AtomicFiles {
             }
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                     content.writeTo(out);
                 }
                 PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-                if (posix != null) {
-                    posix.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE);
+                if (posix != null && Files.exists(target)) {
+                    posix.setPermissions(Files.getPosixFilePermissions(target));
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
