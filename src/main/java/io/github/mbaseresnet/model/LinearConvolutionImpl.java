@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * identity that derivative returns epsilon unchanged, so on the oneDNN path the recomputation is pure cost (a third
  * of each convolution's backward pass: README, "Where DL4J's time goes"). This backward pass calls the same oneDNN
  * helper with the same arguments, without the recomputation, so the gradients are bit-identical
- * (LinearConvolutionTest). Anything else (no oneDNN helper, as on the CUDA backend or in double precision; weight
+ * (BitIdenticalLayersTest). Anything else (no oneDNN helper, as on the CUDA backend or in double precision; weight
  * noise; another layout) takes DL4J's own path.
  */
 final class LinearConvolutionImpl extends ConvolutionLayer {

@@ -108,10 +108,10 @@ public record ModelSummary(NetworkConfig config, List<Row> rows) {
                         + " input %d×%d×%d, %d classes%n", config.variant().paperName(), config.loss().kind().paperName(),
                 config.branchWidths(), config.blocksPerBranch(), config.inputChannels(), config.inputSize(),
                 config.inputSize(), config.classes()));
-        sb.append(String.format(Locale.ROOT, "%-28s %-24s %-12s %12s %14s%n", "vertex", "kind", "output", "params",
+        sb.append(String.format(Locale.ROOT, "%-28s %-26s %-12s %12s %14s%n", "vertex", "kind", "output", "params",
                 "mult-adds"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-24s %-12s %,12d %,14d%n", r.name(), r.kind(), r.output(),
+            sb.append(String.format(Locale.ROOT, "%-28s %-26s %-12s %,12d %,14d%n", r.name(), r.kind(), r.output(),
                     r.params(), r.multiplyAdds()));
         }
         sb.append(String.format(Locale.ROOT, "%-66s %,12d %,14d%n", "total", params(), multiplyAdds()));

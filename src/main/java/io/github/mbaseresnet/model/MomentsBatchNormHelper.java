@@ -21,10 +21,11 @@ import java.util.Map;
  * Batch normalisation (Ioffe and Szegedy) through libnd4j's {@code batchnorm} and {@code batchnorm_bp} ops, the ops
  * DL4J's own oneDNN helper ({@code MKLDNNBatchNormHelper}) runs. The difference is the training batch's mean and
  * variance: DL4J computes them with a {@code mean} and then a separate {@code Variance} reduction over (N, H, W),
- * which on these maps took 75% of the whole forward pass (README, "Where DL4J's time goes"); here one fused
+ * which took 16 of the stem batch norm's 19 ms forward (README, "Where DL4J's time goes"); here one fused
  * {@code moments} op computes both, 5× faster. The variance is the biased one in both, so only the rounding differs
  * (MomentsBatchNormalizationTest bounds it). Unlike DL4J's helper this one also runs in double precision, so the
- * network's gradient checks go through it.
+ * network's gradient checks go through it (libnd4j's double {@code batchnorm_bp} is accurate to about 1e-6 relative,
+ * far inside the checks' 1e-3).
  *
  * <p>Inputs reach it as rank 4 (DL4J reshapes a rank-2 input to [N, C, 1, 1]) in the layer's NCHW or NHWC layout.
  */

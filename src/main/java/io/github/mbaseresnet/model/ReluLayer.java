@@ -12,7 +12,7 @@ import java.util.Collection;
 
 /**
  * DL4J's ReLU activation layer, whose runtime ({@link ReluLayerImpl}) reads and writes each map once per pass
- * instead of copying it first. Same ops on the same values: bit-identical (ReluLayerTest).
+ * instead of copying it first. Same ops on the same values: bit-identical (BitIdenticalLayersTest).
  */
 public class ReluLayer extends ActivationLayer {
 

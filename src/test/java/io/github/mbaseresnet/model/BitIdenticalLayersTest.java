@@ -64,6 +64,9 @@ class BitIdenticalLayersTest extends Dl4jTestBase {
         plain.init();
         assertThat(linear.getLayer("stem")).isInstanceOf(LinearConvolutionImpl.class);
         assertThat(linear.getLayer("stem_relu")).isInstanceOf(ReluLayerImpl.class);
+        assumeThat(System.getProperty("fer.backend", "cpu")).as("the fast path is the oneDNN one").isEqualTo("cpu");
+        assertThat(linear.getLayer("stem").getHelper()).as("our path runs on DL4J's oneDNN helper")
+                .isInstanceOf(MKLDNNConvHelper.class);
         assertThat(plain.getConfiguration().toJson()).doesNotContain(ours);
         assertThat(linear.params()).isEqualTo(plain.params());
 
